@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/auth.handlers.js';
+import { createAuthService } from './auth/auth.service.js';
+import { pgAuthStore } from './auth/pg-auth.store.js';
+import type { Clock } from './clock.js';
+import type { Database } from './db/sql.js';
+import type { ServiceDeps } from './deps.js';
+import { editionsRoutes } from './editions/editions.handlers.js';
+import { createEditionsService } from './editions/editions.service.js';
+import { pgEditionsStore } from './editions/pg-editions.store.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { createGuards } from './http/guards.js';
+import { healthRoutes, type HealthCheck } from './http/health.handlers.js';
+import type { Mailer } from './mail/mailer.js';
+import { pgRegistrationsStore } from './registration/pg-registrations.store.js';
+import { registrationRoutes } from './registration/registration.handlers.js';
+import { createRegistrationService } from './registration/registration.service.js';
+import { sectorsRoutes } from './sectors/sectors.handlers.js';
+import { pgSectorsStore } from './sectors/sectors.store.js';
+
+export interface AppOptions {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  publicUrl: string;
+  /** false turns every rate limit off (benchmarks, most tests). */
+  rateLimit: boolean;
+  logger: FastifyBaseLogger | false;
+  /** Extra lines for /api/health, e.g. the mail worker. */
+  healthChecks?: HealthCheck[];
+  /** The built web app to serve; skipped when absent. */
+  webDistDir?: string;
+  newId?: () => string;
+}
+
+/** Builds the whole HTTP app on the adapters it is given; `main.ts` adds the real ones and listens. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    loggerInstance: options.logger || undefined,
+    logger: options.logger ? undefined : false,
+    bodyLimit: 256 * 1024,
+    // Off: with it on, anyone could pick their own X-Forwarded-For and dodge the rate limits.
+    trustProxy: false,
+    genReqId: () => randomUUID(),
+    // One line per request only when debugging: at info level it doubles the log volume of a sign-up rush.
+    disableRequestLogging: !(options.logger && ['debug', 'trace'].includes(options.logger.level)),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are shaped by the *.dto.ts mappers and type-checked against the route's schema at
+  // compile time; re-validating every response with zod at run time cost a third of the request
+  // time when a thousand people register at once. The schemas still document the API (OpenAPI).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandler(app);
+  app.decorateRequest('user', null);
+
+  const deps: ServiceDeps = {
+    db: options.db,
+    clock: options.clock,
+    mailer: options.mailer,
+    publicUrl: options.publicUrl,
+    newId: options.newId ?? randomUUID,
+  };
+  const auth = createAuthService(deps, pgAuthStore);
+  const registration = createRegistrationService(deps, { registrations: pgRegistrationsStore, editions: pgEditionsStore, sectors: pgSectorsStore });
+  const editions = createEditionsService(deps, { editions: pgEditionsStore, users: pgAuthStore }, registration);
+  const guards = createGuards(auth);
+
+  await app.register(cookie);
+  if (options.rateLimit) await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tablehop API', version: '0.1.0', description: 'Registration, editions and moderators. Errors: `{ "error": { "code", "message" } }`.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tablehop_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes, { db: options.db, checks: options.healthChecks ?? [] });
+  await app.register(authRoutes, {
+    auth,
+    guards,
+    secureCookies: options.publicUrl.startsWith('https://'),
+    loginRateLimit: options.rateLimit ? { max: 10, timeWindow: '1 minute' } : undefined,
+  });
+  await app.register(editionsRoutes, { editions, guards });
+  await app.register(registrationRoutes, {
+    registration,
+    editions,
+    guards,
+    registrationRateLimit: options.rateLimit ? { max: 300, timeWindow: '1 minute' } : undefined,
+  });
+  await app.register(sectorsRoutes, { db: options.db, store: pgSectorsStore, guards });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.webDistDir && existsSync(options.webDistDir)) {
+    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false });
+    // Client-side routes (e.g. /manage/<token>) get the app shell; unknown /api paths stay 404 JSON.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return { app, services: { auth, registration, editions } };
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+export type AppInstance = FastifyInstance;

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../lib/api-client';
+import { describeApiError } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-context';
+
+/** A calm placeholder while a page loads; announced to screen readers. */
+export function LoadingState() {
+  const { t } = useI18n();
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{t.loading}</span>
+    </div>
+  );
+}
+
+/** An API error in words a person understands, with an optional way out. */
+export function ErrorState({ error, onRetry, children, asPage = false }: { error: ApiError; onRetry?: () => void; children?: ReactNode; asPage?: boolean }) {
+  const { t } = useI18n();
+  const Heading = asPage ? 'h1' : 'h2';
+  return (
+    <div className="card notice notice-error" role="alert">
+      <Heading className="notice-title">{error.code === 'ERR_INVALID_TOKEN' ? t.invalidLinkTitle : t.errorTitle}</Heading>
+      <p>{describeApiError(t, error.code)}</p>
+      <div className="actions">
+        {onRetry && (
+          <button type="button" className="button button-secondary" onClick={onRetry}>
+            {t.retry}
+          </button>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { ErrorState, LoadingState } from '../../components/feedback';
+import { Link } from '../../components/link';
+import { api } from '../../lib/api-client';
+import type { PublicEdition } from '../../lib/api-types';
+import { formatDateTime } from '../../lib/i18n';
+import { useI18n, usePageLanguage } from '../../lib/i18n-context';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useRequest } from '../../lib/use-request';
+import { RegistrationConfirmation } from '../registration/registration-confirmation';
+import { RegistrationForm } from '../registration/registration-form';
+import type { Registered } from '../registration/registration.types';
+import { AvailabilityBadge } from './availability-badge';
+import { availabilityOf } from './edition-availability';
+import { EditionFacts } from './edition-facts';
+
+/** `/e/:editionId`: everything about one edition, and the registration form. */
+export function EditionPage({ editionId }: { editionId: string }) {
+  const { t } = useI18n();
+  const edition = useRequest((signal) => api.getEdition(editionId, signal), [editionId]);
+  const sectors = useRequest((signal) => api.listSectors(signal).catch(() => [] as string[]), []);
+  usePageLanguage(edition.state === 'ok' ? edition.data.language : null);
+  useDocumentTitle(edition.state === 'ok' ? edition.data.seriesName : null);
+
+  if (edition.state === 'loading') return <LoadingState />;
+  if (edition.state === 'error') {
+    const missing = edition.error.code === 'ERR_EDITION_NOT_FOUND' || edition.error.code === 'ERR_NOT_FOUND' || edition.error.code === 'ERR_VALIDATION';
+    return missing ? (
+      <div className="card notice page-notice">
+        <h1>{t.notFoundTitle}</h1>
+        <p>{t.editionNotFound}</p>
+        <Link href="/" className="button">
+          {t.backToEditions}
+        </Link>
+      </div>
+    ) : (
+      <ErrorState asPage error={edition.error} onRetry={edition.reload} />
+    );
+  }
+  return (
+    <EditionView edition={edition.data} sectors={sectors.state === 'ok' ? sectors.data : []} onRegistered={edition.reload} />
+  );
+}
+
+function EditionView({ edition, sectors, onRegistered }: { edition: PublicEdition; sectors: string[]; onRegistered(): void }) {
+  const { t, language } = useI18n();
+  const [registered, setRegistered] = useState<Registered | null>(null);
+  const availability = availabilityOf(edition);
+
+  return (
+    <>
+      <Link href="/" className="back-link">
+        <span aria-hidden="true">←</span> {t.backToEditions}
+      </Link>
+      <div className="edition-layout">
+        <section className="edition-main" aria-labelledby="edition-title">
+          <header className="edition-header">
+            <h1 id="edition-title">{edition.seriesName}</h1>
+            <AvailabilityBadge edition={edition} />
+          </header>
+          {edition.description && <p className="description">{edition.description}</p>}
+          <div className="card">
+            <EditionFacts edition={edition} />
+          </div>
+        </section>
+        <section className="edition-aside" aria-label={t.formTitle}>
+          {registered ? (
+            <RegistrationConfirmation edition={edition} registered={registered} onAgain={() => setRegistered(null)} />
+          ) : availability === 'closed' ? (
+            <div className="card notice">
+              <h2 className="notice-title">{t.registrationClosedBadge}</h2>
+              <p>{t.windowClosed}</p>
+            </div>
+          ) : availability === 'not_open_yet' ? (
+            <div className="card notice">
+              <h2 className="notice-title">{t.notOpenYetBadge}</h2>
+              <p>{t.windowNotOpenYet(edition.registrationOpensAt ? formatDateTime(edition.registrationOpensAt, edition.timeZone, language) : null)}</p>
+            </div>
+          ) : (
+            <RegistrationForm
+              edition={edition}
+              sectors={sectors}
+              onRegistered={(value) => {
+                setRegistered(value);
+                onRegistered();
+              }}
+            />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
