@@ -4,3 +4,4 @@ export const PROTOCOL_VERSION = 1;
 export { errorCodes } from './errors.js';
 export type { ErrorCode, ErrorBody } from './errors.js';
 export * from './registration.js';
+export * from './api.js';

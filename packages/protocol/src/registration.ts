@@ -57,16 +57,6 @@ export type RegistrationInput = z.infer<typeof registrationInputSchema>;
 export const registrationStatusSchema = z.enum(['confirmed', 'waitlisted', 'offered', 'cancelled', 'expired']);
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
-/** The answer to a registration request. */
-export interface RegistrationResult {
-  id: string;
-  status: RegistrationStatus;
-  waitlistPosition: number | null;
-  /** Only returned to the request that created the registration; later it travels by e-mail. */
-  manageToken: string | null;
-  offerExpiresAt: string | null;
-}
-
 export const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** ISO weekday 1 (Monday) .. 7 (Sunday); accepts 0 for Sunday and English names or 2-3 letter abbreviations. */
@@ -83,7 +73,7 @@ export const weekdaySchema = z.union([z.number(), z.string()]).transform((value,
   return z.NEVER;
 });
 
-export const formatSchema = z.object({
+export const formatInputSchema = z.object({
   groupSize: z.number().int().min(2).max(50).default(6),
   rounds: z.number().int().min(1).max(50).default(4),
   roundMinutes: z.number().int().min(1).max(240).default(12),
@@ -111,7 +101,7 @@ export const seriesInputSchema = z.object({
   weekday: weekdaySchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'),
   durationMinutes: z.number().int().min(5).max(24 * 60),
-  format: formatSchema.partial().optional(),
+  format: formatInputSchema.partial().optional(),
   groupSize: z.number().int().min(2).max(50).optional(),
   rounds: z.number().int().min(1).max(50).optional(),
   roundMinutes: z.number().int().min(1).max(240).optional(),
@@ -140,7 +130,7 @@ export const editionInputSchema = z.object({
   registrationClosesAt: isoDateTimeSchema.nullable().optional(),
   promotionMode: promotionModeSchema.optional(),
   offerHours: z.number().int().min(1).max(24 * 14).optional(),
-  format: formatSchema.partial().optional(),
+  format: formatInputSchema.partial().optional(),
 });
 
 export const editionPatchSchema = z.object({
@@ -152,5 +142,5 @@ export const editionPatchSchema = z.object({
   registrationClosesAt: isoDateTimeSchema.nullable().optional(),
   promotionMode: promotionModeSchema.optional(),
   offerHours: z.number().int().min(1).max(24 * 14).optional(),
-  format: formatSchema.partial().optional(),
+  format: formatInputSchema.partial().optional(),
 });

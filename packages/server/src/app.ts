@@ -57,7 +57,8 @@ export async function buildApp(options: AppOptions) {
   // compile time; re-validating every response with zod at run time cost a third of the request
   // time when a thousand people register at once. The schemas still document the API (OpenAPI).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  installErrorHandler(app);
+  const serveWeb = Boolean(options.webDistDir && existsSync(options.webDistDir));
+  installErrorHandler(app, serveWeb ? { appShell: (_request, reply) => reply.sendFile('index.html') } : {});
   app.decorateRequest('user', null);
 
   const deps: ServiceDeps = {
@@ -105,14 +106,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(sectorsRoutes, { db: options.db, store: pgSectorsStore, guards });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (options.webDistDir && existsSync(options.webDistDir)) {
-    await app.register(fastifyStatic, { root: options.webDistDir, wildcard: false });
-    // Client-side routes (e.g. /manage/<token>) get the app shell; unknown /api paths stay 404 JSON.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+  // The built web app; files are looked up per request, so a rebuild needs no restart.
+  if (serveWeb) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: true });
 
   return { app, services: { auth, registration, editions } };
 }

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { createFakeClock } from '../src/clock.js';
 import { migrate } from '../src/db/migrate.js';
@@ -23,7 +24,7 @@ export async function freshPgliteDatabase(): Promise<Database> {
  * The whole app in-process on an in-memory PGlite (or the database given), a fake clock and a
  * recording mailer, with one organizer account. `as` runs requests with the organizer's session.
  */
-export async function createTestApp(options: { db?: Database; now?: string; rateLimit?: boolean } = {}) {
+export async function createTestApp(options: { db?: Database; now?: string; rateLimit?: boolean; webDistDir?: string } = {}) {
   const db = options.db ?? (await freshPgliteDatabase());
   await migrate(db);
   const clock = createFakeClock(options.now ?? '2026-11-27T10:00:00Z');
@@ -35,6 +36,7 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
     publicUrl: 'http://tablehop.test',
     rateLimit: options.rateLimit ?? false,
     logger: false,
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
   await services.auth.ensureOrganizer(ORGANIZER.email, ORGANIZER.password);
   await app.ready();
@@ -103,3 +105,26 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * One test app for a whole test file, emptied before each test: `const t = useTestApp();` then
+ * `t.app`, `t.register(…)` inside tests.
+ */
+export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await createTestApp(options);
+  });
+  beforeEach(async () => {
+    await current?.reset();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, key) {
+      if (!current) throw new Error('useTestApp: the app exists inside tests only');
+      return current[key as keyof TestApp];
+    },
+  });
+}

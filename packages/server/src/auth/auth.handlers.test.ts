@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, ORGANIZER, type TestApp } from '../../test/test-app.js';
+import { describe, expect, test } from 'vitest';
+import { createTestApp, ORGANIZER, useTestApp } from '../../test/test-app.js';
 import { outboxMessages } from '../../test/recording-mailer.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-beforeEach(async () => {
-  await t.reset();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const cookieOf = (response: { headers: Record<string, unknown> }) => String(response.headers['set-cookie']).split(';')[0] ?? '';
 const seriesBody = { name: 'Virtual Friday', timeZone: 'Europe/Brussels', weekday: 'friday', startTime: '09:30', durationMinutes: 90 };

@@ -1,51 +1,9 @@
-import { z } from 'zod';
-import { editionStatusSchema, languageSchema } from '@tablehop/protocol';
+import type { Edition, PublicEdition } from '@tablehop/protocol';
 import type { EditionView } from './editions.service.js';
 
-const formatDto = z.object({
-  groupSize: z.number(),
-  rounds: z.number(),
-  roundMinutes: z.number(),
-  plenaryMinutes: z.number(),
-  moderatorMode: z.enum(['rotate', 'fixed']),
-});
+export { editionSchema as editionDto, publicEditionSchema as publicEditionDto } from '@tablehop/protocol';
 
-const windowDto = z.enum(['open', 'not_open_yet', 'closed']);
-
-/** What anybody may see of an edition: enough to decide to register. */
-export const publicEditionDto = z.object({
-  id: z.string(),
-  seriesId: z.string(),
-  seriesName: z.string(),
-  description: z.string(),
-  language: languageSchema,
-  timeZone: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  durationMinutes: z.number(),
-  status: editionStatusSchema,
-  registrationWindow: windowDto,
-  registrationOpensAt: z.string().nullable(),
-  registrationClosesAt: z.string(),
-  capacity: z.number(),
-  seatsLeft: z.number(),
-  waitlistCount: z.number(),
-  format: formatDto,
-});
-
-/** What organizers see of an edition. */
-export const editionDto = publicEditionDto.extend({
-  capacityIsAuto: z.boolean(),
-  moderatorCount: z.number(),
-  confirmedCount: z.number(),
-  offeredCount: z.number(),
-  cancelledCount: z.number(),
-  promotionMode: z.enum(['auto', 'offer']),
-  offerHours: z.number(),
-  createdAt: z.string(),
-});
-
-export function toPublicEditionDto(e: EditionView): z.infer<typeof publicEditionDto> {
+export function toPublicEditionDto(e: EditionView): PublicEdition {
   return {
     id: e.id,
     seriesId: e.seriesId,
@@ -67,7 +25,7 @@ export function toPublicEditionDto(e: EditionView): z.infer<typeof publicEdition
   };
 }
 
-export function toEditionDto(e: EditionView): z.infer<typeof editionDto> {
+export function toEditionDto(e: EditionView): Edition {
   return {
     ...toPublicEditionDto(e),
     capacityIsAuto: e.capacityIsAuto,

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createTestApp, useTestApp } from '../../test/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-beforeEach(async () => {
-  await t.reset();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const friday = { name: 'Virtual Friday', timeZone: 'Europe/Brussels', weekday: 5, startTime: '09:30', durationMinutes: 90 };
 
@@ -148,5 +142,27 @@ describe('the API itself', () => {
     const response = await t.anonymous('GET', '/api/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('ERR_NOT_FOUND');
+  });
+});
+
+describe('serving the web app', () => {
+  test('answers page routes with the app shell, and missing assets and API routes with 404', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'tablehop-web-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tablehop</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const web = await createTestApp({ webDistDir: dist });
+    try {
+      const shell = await web.anonymous('GET', '/manage/some-token');
+      expect(shell.statusCode).toBe(200);
+      expect(shell.body).toContain('<title>Tablehop</title>');
+      expect((await web.anonymous('GET', '/assets/app.js')).body).toBe('console.log(1)');
+      writeFileSync(join(dist, 'assets', 'later.js'), 'built after start');
+      expect((await web.anonymous('GET', '/assets/later.js')).body).toBe('built after start');
+      expect((await web.anonymous('GET', '/assets/missing.js')).statusCode).toBe(404);
+      expect((await web.anonymous('GET', '/api/missing')).json().error.code).toBe('ERR_NOT_FOUND');
+    } finally {
+      await web.close();
+    }
   });
 });

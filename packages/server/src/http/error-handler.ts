@@ -1,10 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorCodes, type ErrorBody, type ErrorCode } from '@tablehop/protocol';
 import { AppError } from './app-error.js';
 
 /** Every error leaves as `{ error: { code, message, details? } }` with the status of its code. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: { appShell?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = errorCodes[body.error.code].status;
@@ -14,9 +14,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (headers) void reply.headers(headers);
     return reply.status(status).send(body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (e.g. /manage/<token>) get the web app's shell; the API and missing
+    // assets get a real 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (options.appShell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) return options.appShell(request, reply);
+    return reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${path}.`));
+  });
 }
 
 export function errorBody(code: ErrorCode, message?: string, details?: unknown): ErrorBody {

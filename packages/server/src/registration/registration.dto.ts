@@ -1,39 +1,13 @@
-import { z } from 'zod';
-import { languageSchema, registrationStatusSchema } from '@tablehop/protocol';
+import type { RegistrationView } from '@tablehop/protocol';
 import type { Registration } from './registration.store.js';
 
-export const registrationResultDto = z.object({
-  id: z.string(),
-  status: registrationStatusSchema,
-  waitlistPosition: z.number().nullable(),
-  manageToken: z.string().nullable(),
-  offerExpiresAt: z.string().nullable(),
-});
+export {
+  manageViewSchema as manageViewDto,
+  registrationResultSchema as registrationResultDto,
+  registrationSchema as registrationDto,
+} from '@tablehop/protocol';
 
-/** A registration as its owner (manage link) or an organizer sees it. */
-export const registrationDto = z.object({
-  id: z.string(),
-  editionId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  company: z.string(),
-  sector: z.string(),
-  jobTitle: z.string(),
-  offer: z.string(),
-  lookingFor: z.string(),
-  linkedinUrl: z.string(),
-  language: languageSchema,
-  shareContact: z.boolean(),
-  status: registrationStatusSchema,
-  waitlistPosition: z.number().nullable(),
-  offerExpiresAt: z.string().nullable(),
-  source: z.enum(['self', 'organizer']),
-  createdAt: z.string(),
-  confirmedAt: z.string().nullable(),
-  cancelledAt: z.string().nullable(),
-});
-
-export function toRegistrationDto(r: Registration): z.infer<typeof registrationDto> {
+export function toRegistrationDto(r: Registration): RegistrationView {
   return {
     id: r.id,
     editionId: r.editionId,

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { describe, expect, test } from 'vitest';
+import { useTestApp } from '../../test/test-app.js';
 import { outboxMessages } from '../../test/recording-mailer.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-beforeEach(async () => {
-  await t.reset();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 interface Result {
   id: string;

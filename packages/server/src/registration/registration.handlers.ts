@@ -2,11 +2,11 @@ import type { FastifyContextConfig } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registrationInputSchema } from '@tablehop/protocol';
-import { toPublicEditionDto, publicEditionDto } from '../editions/edition.dto.js';
+import { toPublicEditionDto } from '../editions/edition.dto.js';
 import type { EditionsService } from '../editions/editions.service.js';
 import { AppError } from '../http/app-error.js';
 import type { Guards } from '../http/guards.js';
-import { registrationDto, registrationResultDto, toRegistrationDto } from './registration.dto.js';
+import { manageViewDto, registrationDto, registrationResultDto, toRegistrationDto } from './registration.dto.js';
 import type { RegistrationService } from './registration.service.js';
 import { registrationsToCsv } from './registrations-csv.js';
 
@@ -81,7 +81,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
         tags: ['registrations'],
         summary: 'The registration behind a manage link, with its edition',
         params: z.object({ manageToken: token }),
-        response: { 200: z.object({ registration: registrationDto, edition: publicEditionDto, joinUrl: z.string().nullable(), calendarUrl: z.string() }) },
+        response: { 200: manageViewDto },
       },
     },
     async (request) => {
