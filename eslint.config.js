@@ -42,13 +42,23 @@ export default tseslint.config(
     // Nothing imports from server or web; matching and protocol depend on none of our packages.
     files: ['packages/protocol/src/**/*.ts', 'packages/matching/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tablehop/*'], message: 'protocol and matching depend on none of our packages.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@tablehop/*'], message: 'protocol and matching depend on none of our packages.' }] },
+      ],
     },
   },
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tablehop/server', '@tablehop/server/*', '@tablehop/*/*'], message: 'web may use protocol (and matching for previews) only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tablehop/server', '@tablehop/server/*', '@tablehop/*/*'], message: 'web may use protocol (and matching for previews) only.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,15 +1,7 @@
 // `npm run bench:matching`: quality and speed of planEvent next to two baselines run in the same
 // process (random shuffling as Zoom/Jitsi do, and a plain greedy planner), then the live
 // operations. Prints figures only; tests never assert timings.
-import {
-  planEvent,
-  planGreedyBaseline,
-  planRandomBaseline,
-  replanRound,
-  seatLateJoiner,
-  type PlanRequest,
-  type PlanResult,
-} from '../src/index.js';
+import { planEvent, planGreedyBaseline, planRandomBaseline, replanRound, seatLateJoiner, type PlanRequest, type PlanResult } from '../src/index.js';
 
 interface Instance {
   readonly name: string;
@@ -31,7 +23,12 @@ function moderators(m: number): { id: string }[] {
 function history(n: number): NonNullable<PlanRequest['history']> {
   const out: { a: string; b: string; date: string }[] = [];
   for (let week = 0; week < 4; week++) {
-    for (let i = 0; i < n; i++) out.push({ a: `p${i + 1}`, b: `p${((i + 7 * (week + 1) * 13) % n) + 1}`, date: ['2026-11-20', '2026-11-13', '2026-11-06', '2026-10-30'][week]! });
+    for (let i = 0; i < n; i++)
+      out.push({
+        a: `p${i + 1}`,
+        b: `p${((i + 7 * (week + 1) * 13) % n) + 1}`,
+        date: ['2026-11-20', '2026-11-13', '2026-11-06', '2026-10-30'][week]!,
+      });
   }
   return out;
 }
@@ -45,7 +42,10 @@ const instances: Instance[] = [
   { name: '36 / 6 x6 (5-7)', request: { participants: people(36), groupSize: { target: 6 }, rounds: 6 } },
   { name: '97 / 6 x5 (5-7)', request: { participants: people(97), groupSize: { target: 6 }, rounds: 5 } },
   { name: '102 / 6 +17m x17', request: { participants: people(102), moderators: moderators(17), groupSize: { target: 6 }, rounds: 17 } },
-  { name: '102 / 6 +17m x4 +hist', request: { participants: people(102, true), moderators: moderators(17), groupSize: { target: 6 }, rounds: 4, history: history(102) } },
+  {
+    name: '102 / 6 +17m x4 +hist',
+    request: { participants: people(102, true), moderators: moderators(17), groupSize: { target: 6 }, rounds: 4, history: history(102) },
+  },
   { name: '1,000 / 6 x8', request: { participants: people(1000), groupSize: { target: 6 }, rounds: 8 } },
   { name: '10,000 / 6 x20', request: { participants: people(10_000), groupSize: { target: 6 }, rounds: 20 } },
 ];
@@ -64,11 +64,12 @@ function participantCleanRounds(result: PlanResult): number {
   for (const round of result.plan.rounds) {
     let repeat = false;
     for (const { participants } of round.tables) {
-      for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) {
-        const key = `${participants[i]}|${participants[j]}`;
-        if (seen.has(key)) repeat = true;
-        seen.add(key);
-      }
+      for (let i = 0; i < participants.length; i++)
+        for (let j = i + 1; j < participants.length; j++) {
+          const key = `${participants[i]}|${participants[j]}`;
+          if (seen.has(key)) repeat = true;
+          seen.add(key);
+        }
     }
     if (repeat) break;
     clean++;
@@ -81,7 +82,9 @@ function cell(entry: { result: PlanResult; ms: number }, rounds: number): string
   if (!entry.result.ok) return 'failed'.padEnd(WIDTH);
   const s = entry.result.plan.stats;
   const clean = `${s.cleanRounds}(${participantCleanRounds(entry.result)})/${rounds}`;
-  return `${clean.padStart(9)} ${String(s.repeatedPairs).padStart(5)} ${String(s.repeatedModeratorPairs).padStart(4)} ${String(s.historyPairs).padStart(4)} ${entry.ms.toFixed(0).padStart(5)}ms`.padEnd(WIDTH);
+  return `${clean.padStart(9)} ${String(s.repeatedPairs).padStart(5)} ${String(s.repeatedModeratorPairs).padStart(4)} ${String(s.historyPairs).padStart(4)} ${entry.ms.toFixed(0).padStart(5)}ms`.padEnd(
+    WIDTH,
+  );
 }
 
 const header = '    clean  reps mrep hist   time';
@@ -95,7 +98,10 @@ for (const { name, request } of instances) {
   const random = timed(() => planRandomBaseline(seeded));
   const greedy = timed(() => planGreedyBaseline(seeded));
   console.log(`${name.padEnd(24)}| ${cell(ours, request.rounds)}| ${cell(random, request.rounds)}| ${cell(greedy, request.rounds)}`);
-  if (ours.result.ok) console.log(`${''.padEnd(24)}  strategy ${ours.result.plan.stats.strategy}, table sizes ${ours.result.plan.stats.minTableSize}-${ours.result.plan.stats.maxTableSize}`);
+  if (ours.result.ok)
+    console.log(
+      `${''.padEnd(24)}  strategy ${ours.result.plan.stats.strategy}, table sizes ${ours.result.plan.stats.minTableSize}-${ours.result.plan.stats.maxTableSize}`,
+    );
 }
 
 // Live operations at 1,000 people: 10% no-shows plus 5 late arrivals at round 3.
@@ -103,7 +109,10 @@ const participants = people(1000, true);
 const liveRequest: PlanRequest = { participants, moderators: moderators(167), groupSize: { target: 6 }, rounds: 6, seed: 1 };
 const live = planEvent(liveRequest);
 if (!live.ok) throw new Error(live.reason);
-const present = participants.filter((_, i) => i % 10 !== 4).map((p) => p.id).concat(['late1', 'late2', 'late3', 'late4', 'late5']);
+const present = participants
+  .filter((_, i) => i % 10 !== 4)
+  .map((p) => p.id)
+  .concat(['late1', 'late2', 'late3', 'late4', 'late5']);
 const replanTimes: number[] = [];
 let moved = 0;
 let repeats = 0;
@@ -116,7 +125,9 @@ for (let i = 0; i < 20; i++) {
   repeats = replanned.repeatedPairs;
 }
 replanTimes.sort((a, b) => a - b);
-console.log(`\nreplanRound, 1,000 people, 10% no-shows + 5 late: median ${replanTimes[10]!.toFixed(1)} ms, max ${replanTimes[19]!.toFixed(1)} ms; moved ${moved}, repeats ${repeats}`);
+console.log(
+  `\nreplanRound, 1,000 people, 10% no-shows + 5 late: median ${replanTimes[10]!.toFixed(1)} ms, max ${replanTimes[19]!.toFixed(1)} ms; moved ${moved}, repeats ${repeats}`,
+);
 
 const round = live.plan.rounds[2]!;
 const runs = 2000;
@@ -124,4 +135,4 @@ const start = performance.now();
 for (let i = 0; i < runs; i++) {
   seatLateJoiner({ round, person: { id: `late${i}`, sector: 'ict', company: 'c3' }, participants, met: [], maxSize: 7 });
 }
-console.log(`seatLateJoiner, 167 tables: ${((performance.now() - start) / runs * 1000).toFixed(1)} µs per call (mean of ${runs})`);
+console.log(`seatLateJoiner, 167 tables: ${(((performance.now() - start) / runs) * 1000).toFixed(1)} µs per call (mean of ${runs})`);

@@ -98,7 +98,10 @@ function searchBaseRound(rng: Rng, deadline: number): SearchResult {
   let bestEver = Infinity;
   const candidates: [number, number][] = [];
   for (;;) {
-    const order = shuffleInPlace(rng, Array.from({ length: POINTS }, (_, i) => i));
+    const order = shuffleInPlace(
+      rng,
+      Array.from({ length: POINTS }, (_, i) => i),
+    );
     order.forEach((p, i) => (pos[i] = p));
     tabuUntil.fill(0);
     let current = cost(pos);
@@ -167,9 +170,7 @@ function develop(base: Int32Array): number[][][] {
 function canonicalise(rounds: number[][][]): number[][][] {
   const label = new Int32Array(POINTS);
   rounds[0]!.flat().forEach((p, i) => (label[p] = i));
-  return rounds.map((round) =>
-    round.map((table) => table.map((p) => label[p]!).sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!),
-  );
+  return rounds.map((round) => round.map((table) => table.map((p) => label[p]!).sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!));
 }
 
 /** Independent check: every round seats each point once and no pair meets twice. */
@@ -229,7 +230,9 @@ function main(): void {
     process.exit(1);
   }
   const baseText = Array.from({ length: TABLES }, (_, b) =>
-    Array.from(result.base!.subarray(b * SIZE, b * SIZE + SIZE)).map((p) => (p === INF ? '∞' : String(p))).join(','),
+    Array.from(result.base!.subarray(b * SIZE, b * SIZE + SIZE))
+      .map((p) => (p === INF ? '∞' : String(p)))
+      .join(','),
   ).join(' | ');
   console.log(`// Found by packages/matching/scripts/find-golfer-8-4-10.ts (${stats}).`);
   console.log(`// Base round over Z_31 ∪ {∞}, shifts 0..9: ${baseText}`);

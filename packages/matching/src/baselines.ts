@@ -16,7 +16,10 @@ function tableCount(problem: Problem): number | null {
 
 /** Random moderators per table, or (greedy) each table takes the free moderator who knows fewest there. */
 function pickModerators(problem: Problem, seating: number[][], met: Set<number>, rng: Rng, greedy: boolean): (string | null)[] {
-  const free = shuffleInPlace(rng, problem.moderatorIds.map((_, m) => problem.n + m));
+  const free = shuffleInPlace(
+    rng,
+    problem.moderatorIds.map((_, m) => problem.n + m),
+  );
   return seating.map((members) => {
     if (free.length === 0) return null;
     let pick = 0;
@@ -24,7 +27,10 @@ function pickModerators(problem: Problem, seating: number[][], met: Set<number>,
       let fewest = Infinity;
       free.forEach((m, i) => {
         const known = members.filter((p) => met.has(pairKey(m, p))).length;
-        if (known < fewest) { fewest = known; pick = i; }
+        if (known < fewest) {
+          fewest = known;
+          pick = i;
+        }
       });
     }
     const m = free.splice(pick, 1)[0]!;
@@ -44,7 +50,8 @@ function planWith(request: PlanRequest, seatRound: RoundSeater, strategy: string
   const rounds: PlannedRound[] = [];
   for (let r = 0; r < problem.rounds; r++) {
     const seating = seatRound(problem, tables, met, rng);
-    for (const members of seating) for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) met.add(pairKey(members[i]!, members[j]!));
+    for (const members of seating)
+      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) met.add(pairKey(members[i]!, members[j]!));
     const moderators = pickModerators(problem, seating, met, rng, strategy === 'greedy');
     rounds.push({
       tables: seating.map((members, t) => ({ moderator: moderators[t] ?? null, participants: members.map((p) => problem.participantIds[p]!) })),
@@ -58,11 +65,18 @@ function planWith(request: PlanRequest, seatRound: RoundSeater, strategy: string
  * shuffled too). For comparison in benchmarks and demos only.
  */
 export function planRandomBaseline(request: PlanRequest): PlanResult {
-  return planWith(request, (problem, tables, _met, rng) => {
-    const order = shuffleInPlace(rng, Array.from({ length: problem.n }, (_, p) => p));
-    let next = 0;
-    return evenTableSizes(problem.n, tables).map((size) => order.slice(next, (next += size)));
-  }, 'random-shuffle');
+  return planWith(
+    request,
+    (problem, tables, _met, rng) => {
+      const order = shuffleInPlace(
+        rng,
+        Array.from({ length: problem.n }, (_, p) => p),
+      );
+      let next = 0;
+      return evenTableSizes(problem.n, tables).map((size) => order.slice(next, (next += size)));
+    },
+    'random-shuffle',
+  );
 }
 
 /**
@@ -72,36 +86,49 @@ export function planRandomBaseline(request: PlanRequest): PlanResult {
  * GREEDY_TRIES times and the best try is kept. It ignores companies, history and sectors.
  */
 export function planGreedyBaseline(request: PlanRequest): PlanResult {
-  return planWith(request, (problem, tables, met, rng) => {
-    const sizes = evenTableSizes(problem.n, tables);
-    let best: number[][] = [];
-    let bestConflicts = Infinity;
-    for (let attempt = 0; attempt < GREEDY_TRIES && bestConflicts > 0; attempt++) {
-      const seating: number[][] = sizes.map(() => []);
-      let conflictsTotal = 0;
-      for (const p of shuffleInPlace(rng, Array.from({ length: problem.n }, (_, i) => i))) {
-        let choice = -1;
-        let choiceScore = Infinity;
-        const start = randomInt(rng, tables);
-        let scanned = 0;
-        for (let i = 0; i < tables; i++) {
-          const t = (start + i) % tables;
-          const filled = seating[t]!.length;
-          if (filled >= sizes[t]!) continue;
-          let conflicts = 0;
-          for (const q of seating[t]!) if (met.has(pairKey(p, q))) conflicts++;
-          const score = conflicts * 1000 + filled;
-          if (score < choiceScore) { choiceScore = score; choice = t; }
-          // Bounded scan keeps the baseline linear on big instances.
-          if (++scanned >= GREEDY_SCAN && choiceScore < 1000) break;
+  return planWith(
+    request,
+    (problem, tables, met, rng) => {
+      const sizes = evenTableSizes(problem.n, tables);
+      let best: number[][] = [];
+      let bestConflicts = Infinity;
+      for (let attempt = 0; attempt < GREEDY_TRIES && bestConflicts > 0; attempt++) {
+        const seating: number[][] = sizes.map(() => []);
+        let conflictsTotal = 0;
+        for (const p of shuffleInPlace(
+          rng,
+          Array.from({ length: problem.n }, (_, i) => i),
+        )) {
+          let choice = -1;
+          let choiceScore = Infinity;
+          const start = randomInt(rng, tables);
+          let scanned = 0;
+          for (let i = 0; i < tables; i++) {
+            const t = (start + i) % tables;
+            const filled = seating[t]!.length;
+            if (filled >= sizes[t]!) continue;
+            let conflicts = 0;
+            for (const q of seating[t]!) if (met.has(pairKey(p, q))) conflicts++;
+            const score = conflicts * 1000 + filled;
+            if (score < choiceScore) {
+              choiceScore = score;
+              choice = t;
+            }
+            // Bounded scan keeps the baseline linear on big instances.
+            if (++scanned >= GREEDY_SCAN && choiceScore < 1000) break;
+          }
+          conflictsTotal += Math.floor(choiceScore / 1000);
+          seating[choice]!.push(p);
         }
-        conflictsTotal += Math.floor(choiceScore / 1000);
-        seating[choice]!.push(p);
+        if (conflictsTotal < bestConflicts) {
+          bestConflicts = conflictsTotal;
+          best = seating;
+        }
       }
-      if (conflictsTotal < bestConflicts) { bestConflicts = conflictsTotal; best = seating; }
-    }
-    return best;
-  }, 'greedy');
+      return best;
+    },
+    'greedy',
+  );
 }
 
 /** Scores any plan (e.g. one edited by hosts) with the statistics of M13. */
@@ -110,4 +137,3 @@ export function measurePlan(request: PlanRequest, rounds: readonly PlannedRound[
   if (!built.ok) return built;
   return computeStats(built.problem, rounds, 'measured');
 }
-

@@ -58,11 +58,7 @@ export function chooseStructure(problem: Problem, lo: number, hi: number): Struc
   candidates.push({ tables: generic, clean: 1, build: () => null });
 
   const ideal = n / target;
-  const rank = (c: Candidate): [number, number, number] => [
-    moderators > 0 && c.tables <= moderators ? 1 : 0,
-    c.clean,
-    -Math.abs(c.tables - ideal),
-  ];
+  const rank = (c: Candidate): [number, number, number] => [moderators > 0 && c.tables <= moderators ? 1 : 0, c.clean, -Math.abs(c.tables - ideal)];
   let best = candidates[0]!;
   for (const c of candidates.slice(1)) {
     const [a1, a2, a3] = rank(c);

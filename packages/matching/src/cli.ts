@@ -51,9 +51,7 @@ function main(): void {
           neverTogether: [],
         };
   const moderators =
-    input.moderators.length > 0 || o.moderators === 0
-      ? input.moderators
-      : Array.from({ length: o.moderators }, (_, i) => ({ id: `m${i + 1}` }));
+    input.moderators.length > 0 || o.moderators === 0 ? input.moderators : Array.from({ length: o.moderators }, (_, i) => ({ id: `m${i + 1}` }));
   const result = planEvent({
     participants: input.participants,
     moderators,

@@ -68,11 +68,19 @@ export function improve(live: Live, moderators: readonly number[], min: number, 
         const there = costAt(live, moderators, a, t);
         if (live.members[t]!.length < max && live.members[A]!.length > min) {
           const delta = there - own;
-          if (delta < bestDelta) { bestDelta = delta; bestB = -1; bestT = t; }
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestB = -1;
+            bestT = t;
+          }
         }
         for (const b of live.members[t]!) {
           const delta = costAt(live, moderators, a, t, b) + costAt(live, moderators, b, A, a) - own - costAt(live, moderators, b, t);
-          if (delta < bestDelta) { bestDelta = delta; bestB = b; bestT = t; }
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            bestB = b;
+            bestT = t;
+          }
         }
       }
       if (bestT < 0) continue;

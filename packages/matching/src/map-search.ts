@@ -16,7 +16,11 @@ function hardClusters(problem: Problem): number[][] {
     while (stack.length > 0) {
       const p = stack.pop()!;
       cluster.push(p);
-      for (const o of problem.hardPartners[p]!) if (seen[o] === 0) { seen[o] = 1; stack.push(o); }
+      for (const o of problem.hardPartners[p]!)
+        if (seen[o] === 0) {
+          seen[o] = 1;
+          stack.push(o);
+        }
     }
     clusters.push(cluster);
   }
@@ -117,9 +121,18 @@ export function mapOntoDesign(problem: Problem, design: Design, rng: Rng, iterat
       const tu = design.tableAt[r * V + u]!;
       const tv = design.tableAt[r * V + v]!;
       if (tu === tv) continue;
-      if (sa >= 0 && useSectors) { sectorCount[(r * T + tu) * S + sa]!--; sectorCount[(r * T + tv) * S + sa]!++; }
-      if (sb >= 0 && useSectors) { sectorCount[(r * T + tv) * S + sb]!--; sectorCount[(r * T + tu) * S + sb]!++; }
-      if (toHole) { size[r * T + tu]!--; size[r * T + tv]!++; }
+      if (sa >= 0 && useSectors) {
+        sectorCount[(r * T + tu) * S + sa]!--;
+        sectorCount[(r * T + tv) * S + sa]!++;
+      }
+      if (sb >= 0 && useSectors) {
+        sectorCount[(r * T + tv) * S + sb]!--;
+        sectorCount[(r * T + tu) * S + sb]!++;
+      }
+      if (toHole) {
+        size[r * T + tu]!--;
+        size[r * T + tv]!++;
+      }
     }
   };
   const sizesAllowMove = (u: number, v: number): boolean => {

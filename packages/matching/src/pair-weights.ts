@@ -27,11 +27,12 @@ export class PairWeights {
     if (e <= DENSE_LIMIT) {
       this.dense = new Float64Array(e * e);
       this.denseCounts = new Uint8Array(e * e);
-      for (let a = 0; a < e; a++) for (let b = a + 1; b < e; b++) {
-        const w = this.baseWeight(a, b);
-        this.dense[a * e + b] = w;
-        this.dense[b * e + a] = w;
-      }
+      for (let a = 0; a < e; a++)
+        for (let b = a + 1; b < e; b++) {
+          const w = this.baseWeight(a, b);
+          this.dense[a * e + b] = w;
+          this.dense[b * e + a] = w;
+        }
     } else {
       this.dense = null;
       this.denseCounts = null;

@@ -26,8 +26,21 @@ describe('planEvent: required instances', () => {
   });
 
   test('[M4][M9] plans 17 clean rounds for 102 people with 17 rotating moderators', () => {
-    const p = plan({ participants: makeParticipants(102), moderators: makeModerators(17), groupSize: { target: 6 }, rounds: 17, moderatorMode: 'rotate' });
-    expect(p.stats).toMatchObject({ cleanRounds: 17, repeatedPairs: 0, repeatedModeratorPairs: 0, unmoderatedTables: 0, minTableSize: 6, maxTableSize: 6 });
+    const p = plan({
+      participants: makeParticipants(102),
+      moderators: makeModerators(17),
+      groupSize: { target: 6 },
+      rounds: 17,
+      moderatorMode: 'rotate',
+    });
+    expect(p.stats).toMatchObject({
+      cleanRounds: 17,
+      repeatedPairs: 0,
+      repeatedModeratorPairs: 0,
+      unmoderatedTables: 0,
+      minTableSize: 6,
+      maxTableSize: 6,
+    });
   });
 
   test('[M4] plans 10,000 people over 20 rounds with zero repeats', () => {
@@ -62,7 +75,13 @@ describe('planEvent: sizes and moderators', () => {
 
   test('[M9] keeps each moderator at one table index in fixed mode', () => {
     for (const rounds of [4, 20]) {
-      const p = plan({ participants: makeParticipants(102), moderators: makeModerators(17), groupSize: { target: 6 }, rounds, moderatorMode: 'fixed' });
+      const p = plan({
+        participants: makeParticipants(102),
+        moderators: makeModerators(17),
+        groupSize: { target: 6 },
+        rounds,
+        moderatorMode: 'fixed',
+      });
       const tableOf = new Map<string, Set<number>>();
       for (const r of p.rounds) r.tables.forEach((t, i) => tableOf.set(t.moderator!, (tableOf.get(t.moderator!) ?? new Set()).add(i)));
       expect([...tableOf.values()].every((s) => s.size === 1)).toBe(true);
@@ -82,7 +101,11 @@ describe('planEvent: constraints and soft goals', () => {
       moderators: makeModerators(17),
       groupSize: { target: 6 },
       rounds: 8,
-      neverTogether: [['p90', 'p91'], ['p90', 'p92'], ['p93', 'p94']],
+      neverTogether: [
+        ['p90', 'p91'],
+        ['p90', 'p92'],
+        ['p93', 'p94'],
+      ],
     };
     const p = plan(request);
     expect(p.stats).toMatchObject({ sameCompanyPairs: 0, neverTogetherPairs: 0, repeatedPairs: 0 });
@@ -127,13 +150,25 @@ describe('planEvent: determinism and failures', () => {
 
   test.each([
     { why: 'too few people for one table', request: { participants: makeParticipants(3), groupSize: { target: 6 }, rounds: 2 } },
-    { why: 'sizes that cannot divide the people', request: { participants: makeParticipants(10), groupSize: { target: 6, min: 6, max: 6 }, rounds: 2 } },
-    { why: 'a company larger than the table count', request: { participants: makeParticipants(12, { companies: 1, perCompany: 5 }), groupSize: { target: 4 }, rounds: 2 } },
+    {
+      why: 'sizes that cannot divide the people',
+      request: { participants: makeParticipants(10), groupSize: { target: 6, min: 6, max: 6 }, rounds: 2 },
+    },
+    {
+      why: 'a company larger than the table count',
+      request: { participants: makeParticipants(12, { companies: 1, perCompany: 5 }), groupSize: { target: 4 }, rounds: 2 },
+    },
     { why: 'zero rounds', request: { participants: makeParticipants(12), groupSize: { target: 4 }, rounds: 0 } },
     { why: 'min above target', request: { participants: makeParticipants(12), groupSize: { target: 4, min: 5 }, rounds: 1 } },
     { why: 'a duplicate id', request: { participants: [{ id: 'a' }, { id: 'a' }], groupSize: { target: 2 }, rounds: 1 } },
-    { why: 'a moderator id used by a participant', request: { participants: makeParticipants(4), moderators: [{ id: 'p1' }], groupSize: { target: 2 }, rounds: 1 } },
-    { why: 'an unreadable history date', request: { participants: makeParticipants(4), history: [{ a: 'p1', b: 'p2', date: 'yesterday' }], groupSize: { target: 2 }, rounds: 1 } },
+    {
+      why: 'a moderator id used by a participant',
+      request: { participants: makeParticipants(4), moderators: [{ id: 'p1' }], groupSize: { target: 2 }, rounds: 1 },
+    },
+    {
+      why: 'an unreadable history date',
+      request: { participants: makeParticipants(4), history: [{ a: 'p1', b: 'p2', date: 'yesterday' }], groupSize: { target: 2 }, rounds: 1 },
+    },
   ])('[M14] returns ok: false with a reason for $why', ({ request }) => {
     const result = planEvent(request as PlanRequest);
     expect(result.ok).toBe(false);

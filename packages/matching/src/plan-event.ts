@@ -38,9 +38,10 @@ function moderatorSlots(problem: Problem, tables: number): number[] {
 
 function hasHardViolation(problem: Problem, tableOf: Int32Array, tables: number): boolean {
   for (const members of tablesOf(tableOf, tables)) {
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
-      if (problem.hardPairs.has(pairKey(members[i]!, members[j]!))) return true;
-    }
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        if (problem.hardPairs.has(pairKey(members[i]!, members[j]!))) return true;
+      }
   }
   return false;
 }
@@ -95,8 +96,15 @@ function seat(problem: Problem, lo: number, hi: number, rng: Rng, outOfTime: () 
   if (weights !== null) {
     for (let r = rounds.length; r < R; r++) {
       const tableOf = searchRound({
-        weights, n, sizes: evenTableSizes(n, T), moderatorSlots: slots, moveModerators: problem.mode === 'rotate',
-        moveParticipants: true, iterations, rng, outOfTime,
+        weights,
+        n,
+        sizes: evenTableSizes(n, T),
+        moderatorSlots: slots,
+        moveModerators: problem.mode === 'rotate',
+        moveParticipants: true,
+        iterations,
+        rng,
+        outOfTime,
       });
       weights.addRound(tablesOf(tableOf, T), 1);
       rounds.push(tableOf);
@@ -107,9 +115,16 @@ function seat(problem: Problem, lo: number, hi: number, rng: Rng, outOfTime: () 
       const tables = tablesOf(tableOf, T);
       weights.addRound(tables, -1);
       const fixed = searchRound({
-        weights, n, sizes: tables.map((m) => m.filter((e) => e < n).length),
-        moderatorSlots: tables.map((m) => m.find((e) => e >= n) ?? -1), moveModerators: problem.mode === 'rotate',
-        moveParticipants: true, initial: tableOf, iterations: iterations * 4, rng, outOfTime,
+        weights,
+        n,
+        sizes: tables.map((m) => m.filter((e) => e < n).length),
+        moderatorSlots: tables.map((m) => m.find((e) => e >= n) ?? -1),
+        moveModerators: problem.mode === 'rotate',
+        moveParticipants: true,
+        initial: tableOf,
+        iterations: iterations * 4,
+        rng,
+        outOfTime,
       });
       rounds[r] = fixed;
       weights.addRound(tablesOf(fixed, T), 1);

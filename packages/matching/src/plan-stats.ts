@@ -39,13 +39,19 @@ export function computeStats(problem: Problem, rounds: readonly PlannedRound[], 
       let withSector = 0;
       for (let i = 0; i < people.length; i++) {
         const a = people[i]!;
-        if (sectorOf[a]! >= 0) { sectors.add(sectorOf[a]!); withSector++; }
+        if (sectorOf[a]! >= 0) {
+          sectors.add(sectorOf[a]!);
+          withSector++;
+        }
         for (let j = i + 1; j < people.length; j++) {
           const b = people[j]!;
           const key = pairKey(a, b);
           const count = (meetings.get(key) ?? 0) + 1;
           meetings.set(key, count);
-          if (count > 1) { repeatedPairs++; roundClean = false; }
+          if (count > 1) {
+            repeatedPairs++;
+            roundClean = false;
+          }
           if (historyWeight.has(key)) historyPairs++;
           if (hardPairs.has(key)) {
             if (companyOf[a]! >= 0 && companyOf[a] === companyOf[b]) sameCompanyPairs++;
@@ -54,14 +60,20 @@ export function computeStats(problem: Problem, rounds: readonly PlannedRound[], 
           if (sectorOf[a]! >= 0 && sectorOf[a] === sectorOf[b]) sameSectorPairs++;
         }
       }
-      if (withSector > 0) { mixSum += sectors.size / withSector; mixTables++; }
+      if (withSector > 0) {
+        mixSum += sectors.size / withSector;
+        mixTables++;
+      }
       const m = table.moderator === null ? undefined : moderatorIndex.get(table.moderator);
       if (m !== undefined) {
         for (const p of people) {
           const key = pairKey(m, p);
           const count = (moderatorMeetings.get(key) ?? 0) + 1;
           moderatorMeetings.set(key, count);
-          if (count > 1) { repeatedModeratorPairs++; roundClean = false; }
+          if (count > 1) {
+            repeatedModeratorPairs++;
+            roundClean = false;
+          }
         }
       }
     }

@@ -5,8 +5,14 @@ describe('problem', () => {
   test.each([
     [{ target: 6 }, { target: 6, min: 5, max: 7 }],
     [{ target: 1 }, { target: 1, min: 1, max: 2 }],
-    [{ target: 4, min: 4, max: 4 }, { target: 4, min: 4, max: 4 }],
-    [{ target: 6, min: 4, max: 8 }, { target: 6, min: 4, max: 8 }],
+    [
+      { target: 4, min: 4, max: 4 },
+      { target: 4, min: 4, max: 4 },
+    ],
+    [
+      { target: 6, min: 4, max: 8 },
+      { target: 6, min: 4, max: 8 },
+    ],
   ])('[M2] resolves group size %o to %o', (size, expected) => {
     expect(resolveGroupSize(size)).toEqual(expected);
   });
@@ -26,7 +32,10 @@ describe('problem', () => {
   test('[M6] weighs recent history more than old history', () => {
     const built = buildProblem({
       participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
-      history: [{ a: 'a', b: 'b', date: '2026-11-20' }, { a: 'a', b: 'c', date: '2026-01-09' }],
+      history: [
+        { a: 'a', b: 'b', date: '2026-11-20' },
+        { a: 'a', b: 'c', date: '2026-01-09' },
+      ],
       groupSize: { target: 3 },
       rounds: 1,
     });
@@ -39,7 +48,10 @@ describe('problem', () => {
   test('[M3] turns companies and explicit pairs into hard pairs and ignores unknown ids', () => {
     const built = buildProblem({
       participants: [{ id: 'a', company: 'x' }, { id: 'b', company: 'x' }, { id: 'c' }],
-      neverTogether: [['a', 'c'], ['c', 'gone']],
+      neverTogether: [
+        ['a', 'c'],
+        ['c', 'gone'],
+      ],
       groupSize: { target: 3 },
       rounds: 1,
     });

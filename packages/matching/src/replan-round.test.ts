@@ -17,8 +17,7 @@ function replan(request: ReplanRequest) {
 }
 
 const ids = (n: number): string[] => makeParticipants(n).map((p) => p.id);
-const seatedIds = (round: { tables: readonly { participants: readonly string[] }[] }): string[] =>
-  round.tables.flatMap((t) => t.participants).sort();
+const seatedIds = (round: { tables: readonly { participants: readonly string[] }[] }): string[] => round.tables.flatMap((t) => t.participants).sort();
 
 describe('replanRound', () => {
   test('[M15] changes nothing when everyone is there', () => {
@@ -67,7 +66,9 @@ describe('replanRound', () => {
 
   test('[M15] replaces an absent moderator with a spare one', () => {
     const plan = plan102();
-    const moderators = makeModerators(18).map((m) => m.id).filter((m) => m !== 'm2');
+    const moderators = makeModerators(18)
+      .map((m) => m.id)
+      .filter((m) => m !== 'm2');
     const result = replan({ plan, roundIndex: 0, present: ids(102), presentModerators: moderators, groupSize: { target: 6 } });
     expect(result.round.tables.map((t) => t.moderator)).not.toContain('m2');
     expect(result.round.tables.every((t) => t.moderator !== null)).toBe(true);

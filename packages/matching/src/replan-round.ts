@@ -26,9 +26,7 @@ export interface ReplanRequest {
 }
 
 /** The replanned round, how many planned participants changed table, and its remaining repeats. */
-export type ReplanResult =
-  | { readonly ok: true; readonly round: PlannedRound; readonly moved: number; readonly repeatedPairs: number }
-  | Failure;
+export type ReplanResult = { readonly ok: true; readonly round: PlannedRound; readonly moved: number; readonly repeatedPairs: number } | Failure;
 
 /**
  * Re-seats the round about to start around who is actually there (M15): no-shows leave, late
@@ -119,7 +117,10 @@ export function replanRound(request: ReplanRequest): ReplanResult {
   });
   const spare = problem.moderatorIds.map((_, m) => n + m).filter((m) => !moderators.includes(m));
   // Prefer moderators planned for this round, then the others, in a stable order.
-  spare.sort((a, b) => Number(plannedModerators.includes(problem.moderatorIds[b - n]!)) - Number(plannedModerators.includes(problem.moderatorIds[a - n]!)) || a - b);
+  spare.sort(
+    (a, b) =>
+      Number(plannedModerators.includes(problem.moderatorIds[b - n]!)) - Number(plannedModerators.includes(problem.moderatorIds[a - n]!)) || a - b,
+  );
   for (let t = 0; t < tables; t++) if (moderators[t] === -1 && spare.length > 0) moderators[t] = spare.shift()!;
 
   // Late arrivals and people of dissolved tables go where they cost least, overfull tables shed.
@@ -137,7 +138,10 @@ export function replanRound(request: ReplanRequest): ReplanResult {
     for (let t = 0; t < tables; t++) {
       if (live.members[t]!.length >= max) continue;
       const c = costAt(live, moderators, p, t) + SIZE_WEIGHT * live.members[t]!.length;
-      if (c < bestCost) { bestCost = c; best = t; }
+      if (c < bestCost) {
+        bestCost = c;
+        best = t;
+      }
     }
     move(live, p, best);
   }
@@ -145,22 +149,28 @@ export function replanRound(request: ReplanRequest): ReplanResult {
   for (let t = 0; t < tables; t++) {
     while (live.members[t]!.length < min) {
       let donor = -1;
-      for (let d = 0; d < tables; d++) if (live.members[d]!.length > min && (donor < 0 || live.members[d]!.length > live.members[donor]!.length)) donor = d;
+      for (let d = 0; d < tables; d++)
+        if (live.members[d]!.length > min && (donor < 0 || live.members[d]!.length > live.members[donor]!.length)) donor = d;
       if (donor < 0) return { ok: false, reason: 'table sizes cannot be kept within bounds' };
       const p = live.members[donor]!.reduce((best, q) =>
-        costAt(live, moderators, q, t) - costAt(live, moderators, q, donor) < costAt(live, moderators, best, t) - costAt(live, moderators, best, donor) ? q : best);
+        costAt(live, moderators, q, t) - costAt(live, moderators, q, donor) <
+        costAt(live, moderators, best, t) - costAt(live, moderators, best, donor)
+          ? q
+          : best,
+      );
       move(live, p, t);
     }
   }
   improve(live, moderators, min, max);
 
   for (const members of live.members) {
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
-      if (problem.hardPairs.has(pairKey(members[i]!, members[j]!))) {
-        const [a, b] = [problem.participantIds[members[i]!]!, problem.participantIds[members[j]!]!];
-        return { ok: false, reason: `no re-seating keeps ${a} and ${b} apart within the size bounds` };
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        if (problem.hardPairs.has(pairKey(members[i]!, members[j]!))) {
+          const [a, b] = [problem.participantIds[members[i]!]!, problem.participantIds[members[j]!]!];
+          return { ok: false, reason: `no re-seating keeps ${a} and ${b} apart within the size bounds` };
+        }
       }
-    }
   }
   let moved = 0;
   for (let p = 0; p < n; p++) if (plannedTable[p]! >= 0 && slot[live.tableOf[p]!] !== plannedTable[p]) moved++;

@@ -15,7 +15,10 @@ describe('seeded rng', () => {
   });
 
   test('shuffles into a permutation', () => {
-    const items = shuffleInPlace(createRng(1), Array.from({ length: 50 }, (_, i) => i));
+    const items = shuffleInPlace(
+      createRng(1),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
     expect([...items].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 });

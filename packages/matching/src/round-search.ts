@@ -55,7 +55,10 @@ export function searchRound(input: RoundSearchInput): Int32Array {
       filled[t]!++;
     }
   } else {
-    const order = shuffleInPlace(rng, Array.from({ length: n }, (_, p) => p));
+    const order = shuffleInPlace(
+      rng,
+      Array.from({ length: n }, (_, p) => p),
+    );
     for (const p of order) {
       let best = -1;
       let bestCost = Infinity;

@@ -25,13 +25,15 @@ export function idPair(a: string, b: string): string {
 /** Times each participant pair sits together over the rounds. */
 export function countPairs(rounds: readonly PlannedRound[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const round of rounds) for (const table of round.tables) {
-    const ids = table.participants;
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      const key = idPair(ids[i]!, ids[j]!);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const round of rounds)
+    for (const table of round.tables) {
+      const ids = table.participants;
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++) {
+          const key = idPair(ids[i]!, ids[j]!);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
     }
-  }
   return counts;
 }
 
@@ -60,12 +62,13 @@ export function findViolations(request: PlanRequest, rounds: readonly PlannedRou
       }
       for (const id of table.participants) seen.set(id, (seen.get(id) ?? 0) + 1);
       const people = table.participants;
-      for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) {
-        const a = people[i]!;
-        const b = people[j]!;
-        if (company.get(a) !== undefined && company.get(a) === company.get(b)) problems.push(`round ${r}: colleagues ${a} ${b}`);
-        if (never.has(idPair(a, b))) problems.push(`round ${r}: never-together ${a} ${b}`);
-      }
+      for (let i = 0; i < people.length; i++)
+        for (let j = i + 1; j < people.length; j++) {
+          const a = people[i]!;
+          const b = people[j]!;
+          if (company.get(a) !== undefined && company.get(a) === company.get(b)) problems.push(`round ${r}: colleagues ${a} ${b}`);
+          if (never.has(idPair(a, b))) problems.push(`round ${r}: never-together ${a} ${b}`);
+        }
     }
     for (const id of ids) if (seen.get(id) !== 1) problems.push(`round ${r}: ${id} seated ${seen.get(id) ?? 0} times`);
     if (seen.size !== ids.length) problems.push(`round ${r}: unknown participants seated`);

@@ -54,7 +54,11 @@ describe('planEvent properties', () => {
   test('[M14] never throws, whatever the numbers', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: -2, max: 40 }), fc.integer({ min: -1, max: 9 }), fc.integer({ min: -1, max: 9 }), fc.integer({ min: -1, max: 12 }), fc.integer({ min: -1, max: 4 }),
+        fc.integer({ min: -2, max: 40 }),
+        fc.integer({ min: -1, max: 9 }),
+        fc.integer({ min: -1, max: 9 }),
+        fc.integer({ min: -1, max: 12 }),
+        fc.integer({ min: -1, max: 4 }),
         (n, target, min, max, rounds) => {
           const result = planEvent({ participants: makeParticipants(Math.max(0, n)), groupSize: { target, min, max }, rounds });
           expect(typeof result.ok).toBe('boolean');

@@ -24,7 +24,15 @@ describe('replanRound properties', () => {
       fc.property(scenarioArb, (s) => {
         const participants = makeParticipants(s.n, { companies: s.companies, perCompany: 2, sectors: 3 });
         const neverTogether = s.never.filter(([a, b]) => a !== b && a < s.n && b < s.n).map(([a, b]) => [`p${a + 1}`, `p${b + 1}`] as const);
-        const request: PlanRequest = { participants, moderators: makeModerators(s.moderators), groupSize: { target: s.target }, rounds: s.rounds, neverTogether, seed: s.seed, budget: { iterations: 200 } };
+        const request: PlanRequest = {
+          participants,
+          moderators: makeModerators(s.moderators),
+          groupSize: { target: s.target },
+          rounds: s.rounds,
+          neverTogether,
+          seed: s.seed,
+          budget: { iterations: 200 },
+        };
         const planned = planEvent(request);
         if (!planned.ok) return;
         const roundIndex = s.roundPick % s.rounds;
@@ -33,7 +41,15 @@ describe('replanRound properties', () => {
           .map((p) => p.id)
           .concat(Array.from({ length: s.late }, (_, i) => `late${i}`));
         const presentModerators = makeModerators(s.moderators).map((m) => m.id);
-        const result = replanRound({ plan: planned.plan, roundIndex, present, presentModerators, participants, neverTogether, groupSize: request.groupSize });
+        const result = replanRound({
+          plan: planned.plan,
+          roundIndex,
+          present,
+          presentModerators,
+          participants,
+          neverTogether,
+          groupSize: request.groupSize,
+        });
         if (!result.ok) return;
         replanned++;
         const lateInfo = present.map((id) => participants.find((p) => p.id === id) ?? { id });
@@ -50,23 +66,31 @@ describe('replanRound properties', () => {
 describe('seatLateJoiner properties', () => {
   test('[M16] seats at a table with room and no never-together partner, or says why not', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 6, max: 60 }), fc.integer({ min: 3, max: 6 }), fc.array(fc.nat(59), { maxLength: 10 }), fc.nat(), (n, target, avoid, seed) => {
-        const planned = planEvent({ participants: makeParticipants(n), groupSize: { target }, rounds: 1, seed });
-        if (!planned.ok) return;
-        const round = planned.plan.rounds[0]!;
-        const neverTogether = avoid.filter((i) => i < n).map((i) => ['z', `p${i + 1}`] as const);
-        const maxSize = target + 1;
-        const result = seatLateJoiner({ round, person: { id: 'z' }, neverTogether, maxSize });
-        if (!result.ok) {
-          const open = round.tables.filter((t) => t.participants.length < maxSize && !t.participants.some((id) => neverTogether.some(([, b]) => b === id)));
-          expect(open).toEqual([]);
-          return;
-        }
-        const table = result.round.tables[result.tableIndex]!;
-        expect(table.participants.length).toBeLessThanOrEqual(maxSize);
-        const avoided = new Set(neverTogether.map(([a, b]) => idPair(a, b)));
-        expect(table.participants.some((id) => avoided.has(idPair('z', id)))).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 6, max: 60 }),
+        fc.integer({ min: 3, max: 6 }),
+        fc.array(fc.nat(59), { maxLength: 10 }),
+        fc.nat(),
+        (n, target, avoid, seed) => {
+          const planned = planEvent({ participants: makeParticipants(n), groupSize: { target }, rounds: 1, seed });
+          if (!planned.ok) return;
+          const round = planned.plan.rounds[0]!;
+          const neverTogether = avoid.filter((i) => i < n).map((i) => ['z', `p${i + 1}`] as const);
+          const maxSize = target + 1;
+          const result = seatLateJoiner({ round, person: { id: 'z' }, neverTogether, maxSize });
+          if (!result.ok) {
+            const open = round.tables.filter(
+              (t) => t.participants.length < maxSize && !t.participants.some((id) => neverTogether.some(([, b]) => b === id)),
+            );
+            expect(open).toEqual([]);
+            return;
+          }
+          const table = result.round.tables[result.tableIndex]!;
+          expect(table.participants.length).toBeLessThanOrEqual(maxSize);
+          const avoided = new Set(neverTogether.map(([a, b]) => idPair(a, b)));
+          expect(table.participants.some((id) => avoided.has(idPair('z', id)))).toBe(false);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -100,7 +100,11 @@ export const seriesInputSchema = z.object({
     }, 'must be an IANA time zone such as Europe/Brussels'),
   weekday: weekdaySchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'),
-  durationMinutes: z.number().int().min(5).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   format: formatInputSchema.partial().optional(),
   groupSize: z.number().int().min(2).max(50).optional(),
   rounds: z.number().int().min(1).max(50).optional(),
@@ -110,7 +114,12 @@ export const seriesInputSchema = z.object({
   /** Capacity of new editions; omitted means "assigned moderators x group size". */
   defaultCapacity: z.number().int().min(0).max(100_000).nullable().optional(),
   promotionMode: promotionModeSchema.default('auto'),
-  offerHours: z.number().int().min(1).max(24 * 14).default(24),
+  offerHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   /** How many days before an edition its registration opens (when editions are generated ahead). */
   registrationOpensDays: z.number().int().min(0).max(365).default(28),
 });
@@ -125,11 +134,21 @@ export const editionInputSchema = z.object({
   startsAt: isoDateTimeSchema,
   capacity: z.number().int().min(0).max(100_000).nullable().optional(),
   status: z.enum(['draft', 'open']).default('open'),
-  durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional(),
   registrationOpensAt: isoDateTimeSchema.nullable().optional(),
   registrationClosesAt: isoDateTimeSchema.nullable().optional(),
   promotionMode: promotionModeSchema.optional(),
-  offerHours: z.number().int().min(1).max(24 * 14).optional(),
+  offerHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .optional(),
   format: formatInputSchema.partial().optional(),
 });
 
@@ -137,10 +156,20 @@ export const editionPatchSchema = z.object({
   capacity: z.number().int().min(0).max(100_000).nullable().optional(),
   status: editionStatusSchema.optional(),
   startsAt: isoDateTimeSchema.optional(),
-  durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional(),
   registrationOpensAt: isoDateTimeSchema.nullable().optional(),
   registrationClosesAt: isoDateTimeSchema.nullable().optional(),
   promotionMode: promotionModeSchema.optional(),
-  offerHours: z.number().int().min(1).max(24 * 14).optional(),
+  offerHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .optional(),
   format: formatInputSchema.partial().optional(),
 });

@@ -78,11 +78,17 @@ function timed<T>(url: string, body: unknown): Promise<Timed<T>> {
   const start = performance.now();
   const payload = JSON.stringify(body);
   return new Promise((done) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ ms: performance.now() - start, status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) as T }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          done({ ms: performance.now() - start, status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) as T }),
+        );
+      },
+    );
     req.on('error', (error) => done({ ms: performance.now() - start, status: 0, body: { error: String(error) } as T }));
     req.end(payload);
   });
@@ -107,9 +113,21 @@ async function runAgainst(label: string, env: Record<string, string>) {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const organizer = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-    const series = (await (await fetch(`${url}/api/series`, { method: 'POST', headers: organizer, body: JSON.stringify({ name: 'Bench Friday', timeZone: 'Europe/Brussels', weekday: 5, startTime: '09:30', durationMinutes: 90 }) })).json()) as { id: string };
+    const series = (await (
+      await fetch(`${url}/api/series`, {
+        method: 'POST',
+        headers: organizer,
+        body: JSON.stringify({ name: 'Bench Friday', timeZone: 'Europe/Brussels', weekday: 5, startTime: '09:30', durationMinutes: 90 }),
+      })
+    ).json()) as { id: string };
     const startsAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
-    const edition = (await (await fetch(`${url}/api/series/${series.id}/editions`, { method: 'POST', headers: organizer, body: JSON.stringify({ startsAt, capacity: CAPACITY }) })).json()) as { id: string };
+    const edition = (await (
+      await fetch(`${url}/api/series/${series.id}/editions`, {
+        method: 'POST',
+        headers: organizer,
+        body: JSON.stringify({ startsAt, capacity: CAPACITY }),
+      })
+    ).json()) as { id: string };
 
     // 1,000 registrations, all in flight at once.
     const started = performance.now();
@@ -135,12 +153,12 @@ async function runAgainst(label: string, env: Record<string, string>) {
     const firstWaiting = new Set(waitlisted.filter((r) => (r.waitlistPosition ?? 0) <= CANCELLATIONS).map((r) => r.id));
     const cancelStarted = performance.now();
     const cancellations = await Promise.all(
-      confirmed.slice(0, CANCELLATIONS).map((r) =>
-        timed(`${url}/api/registrations/${r.id}/cancel`, { manageToken: r.manageToken }),
-      ),
+      confirmed.slice(0, CANCELLATIONS).map((r) => timed(`${url}/api/registrations/${r.id}/cancel`, { manageToken: r.manageToken })),
     );
     const cancelSeconds = (performance.now() - cancelStarted) / 1000;
-    const list = (await (await fetch(`${url}/api/editions/${edition.id}/registrations`, { headers: organizer })).json()) as { registrations: RegistrationResult[] };
+    const list = (await (await fetch(`${url}/api/editions/${edition.id}/registrations`, { headers: organizer })).json()) as {
+      registrations: RegistrationResult[];
+    };
     const promoted = list.registrations.filter((r) => firstWaiting.has(r.id) && r.status === 'confirmed').length;
     const finalConfirmed = list.registrations.filter((r) => r.status === 'confirmed').length;
     const finalWaiting = list.registrations.filter((r) => r.status === 'waitlisted').map((r) => r.waitlistPosition ?? -1);
@@ -193,7 +211,9 @@ if (adminUrl) rows.push(await withFreshPostgresDatabase(adminUrl, (url) => runAg
 else console.error('no PostgreSQL URL (run through npm run bench:registration): PostgreSQL skipped');
 rows.push(await runAgainst('PGlite', {}));
 
-console.log(`\n${REGISTRATIONS} concurrent registrations for ${CAPACITY} seats, then ${CANCELLATIONS} concurrent cancellations (${new Date().toISOString()})`);
+console.log(
+  `\n${REGISTRATIONS} concurrent registrations for ${CAPACITY} seats, then ${CANCELLATIONS} concurrent cancellations (${new Date().toISOString()})`,
+);
 console.table(rows);
 const pgRow = rows.find((r) => r.store === 'PostgreSQL');
 if (pgRow) {

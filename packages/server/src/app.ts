@@ -78,7 +78,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Tablehop API', version: '0.1.0', description: 'Registration, editions and moderators. Errors: `{ "error": { "code", "message" } }`.' },
+      info: {
+        title: 'Tablehop API',
+        version: '0.1.0',
+        description: 'Registration, editions and moderators. Errors: `{ "error": { "code", "message" } }`.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tablehop_session' },

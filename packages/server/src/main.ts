@@ -103,7 +103,12 @@ function parseAddress(address: string): { name: string; email: string } {
  * The first organizer: from TABLEHOP_ADMIN_EMAIL/PASSWORD (created, or its password reset), or on
  * a fresh install without them a generated one, whose password is written to the data folder.
  */
-async function ensureOrganizer(config: Config, db: Awaited<ReturnType<typeof openDatabase>>, services: Awaited<ReturnType<typeof buildApp>>['services'], logger: pino.Logger) {
+async function ensureOrganizer(
+  config: Config,
+  db: Awaited<ReturnType<typeof openDatabase>>,
+  services: Awaited<ReturnType<typeof buildApp>>['services'],
+  logger: pino.Logger,
+) {
   if (config.adminEmail && config.adminPassword) {
     await services.auth.ensureOrganizer(config.adminEmail, config.adminPassword);
     logger.info(`organizer ${config.adminEmail} ready`);
@@ -116,7 +121,9 @@ async function ensureOrganizer(config: Config, db: Awaited<ReturnType<typeof ope
   await services.auth.ensureOrganizer(email, password);
   const file = join(config.dataDir, 'admin-password.txt');
   writeFileSync(file, `${email}\n${password}\n`, { mode: 0o600 });
-  logger.warn(`created organizer ${email} with password ${password} (also in ${file}); set TABLEHOP_ADMIN_EMAIL and TABLEHOP_ADMIN_PASSWORD to choose your own`);
+  logger.warn(
+    `created organizer ${email} with password ${password} (also in ${file}); set TABLEHOP_ADMIN_EMAIL and TABLEHOP_ADMIN_PASSWORD to choose your own`,
+  );
 }
 
 try {

@@ -48,7 +48,9 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
 
   /** Empties every table and restores the organizer and the clock: cheaper than a new app per test. */
   async function reset(): Promise<void> {
-    const tables = await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`);
+    const tables = await db.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+    );
     await db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await services.auth.ensureOrganizer(ORGANIZER.email, ORGANIZER.password);
     clock.set(start);
@@ -66,7 +68,12 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
   /** Requests as the logged-in organizer (cookie + CSRF header). */
   async function asOrganizer(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> {
     if (!cookie) await login();
-    return app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    return app.inject({
+      method,
+      url,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   }
 
   /** Requests as anybody. */
@@ -76,7 +83,13 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
 
   /** A series plus one open edition starting a week later, with the given capacity. */
   async function createEdition(capacity: number | null = 3, extra: Record<string, unknown> = {}): Promise<{ seriesId: string; editionId: string }> {
-    const series = await asOrganizer('POST', '/api/series', { name: 'Virtual Friday', timeZone: 'Europe/Brussels', weekday: 5, startTime: '09:30', durationMinutes: 90 });
+    const series = await asOrganizer('POST', '/api/series', {
+      name: 'Virtual Friday',
+      timeZone: 'Europe/Brussels',
+      weekday: 5,
+      startTime: '09:30',
+      durationMinutes: 90,
+    });
     if (series.statusCode !== 201) throw new Error(series.body);
     const seriesId = series.json<{ id: string }>().id;
     const edition = await asOrganizer('POST', `/api/series/${seriesId}/editions`, { startsAt: '2026-12-04T09:30:00+01:00', capacity, ...extra });
@@ -96,7 +109,18 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
     return response;
   }
 
-  return { app, db, clock, mailer, services, reset, login, asOrganizer, anonymous, createEdition, register,
+  return {
+    app,
+    db,
+    clock,
+    mailer,
+    services,
+    reset,
+    login,
+    asOrganizer,
+    anonymous,
+    createEdition,
+    register,
     close: async () => {
       await app.close();
       if (!options.db) await db.close();
@@ -110,10 +134,11 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * One test app for a whole test file, emptied before each test: `const t = useTestApp();` then
  * `t.app`, `t.register(…)` inside tests.
  */
-export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+export function useTestApp(options: Omit<NonNullable<Parameters<typeof createTestApp>[0]>, 'db'> & { db?: () => Database } = {}): TestApp {
   let current: TestApp | undefined;
   beforeAll(async () => {
-    current = await createTestApp(options);
+    const { db, ...rest } = options;
+    current = await createTestApp({ ...rest, ...(db ? { db: db() } : {}) });
   });
   beforeEach(async () => {
     await current?.reset();

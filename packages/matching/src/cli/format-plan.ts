@@ -25,7 +25,9 @@ export function formatText(plan: Plan): string {
   lines.push('');
   lines.push(`Strategy           ${s.strategy}`);
   lines.push(`Clean rounds       ${s.cleanRounds} of ${s.rounds}`);
-  lines.push(`Repeated pairs     ${s.repeatedPairs} (moderator-participant: ${s.repeatedModeratorPairs}, most meetings of a pair: ${s.maxPairMeetings})`);
+  lines.push(
+    `Repeated pairs     ${s.repeatedPairs} (moderator-participant: ${s.repeatedModeratorPairs}, most meetings of a pair: ${s.maxPairMeetings})`,
+  );
   lines.push(`History pairs      ${s.historyPairs}`);
   lines.push(`Same company       ${s.sameCompanyPairs}, never-together broken: ${s.neverTogetherPairs}`);
   lines.push(`Sector mix         ${s.sectorMix} (same-sector pairs: ${s.sameSectorPairs})`);

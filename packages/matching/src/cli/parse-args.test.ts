@@ -3,16 +3,50 @@ import { parseArgs } from './parse-args.js';
 
 describe('parseArgs', () => {
   test('reads every option, in both --flag value and --flag=value forms', () => {
-    const parsed = parseArgs(['--people', '102', '--group-size=6', '--min-size', '5', '--max-size', '7', '--rounds', '4', '--moderators', '17', '--moderator-mode', 'fixed', '--seed', '9', '--json']);
+    const parsed = parseArgs([
+      '--people',
+      '102',
+      '--group-size=6',
+      '--min-size',
+      '5',
+      '--max-size',
+      '7',
+      '--rounds',
+      '4',
+      '--moderators',
+      '17',
+      '--moderator-mode',
+      'fixed',
+      '--seed',
+      '9',
+      '--json',
+    ]);
     expect(parsed).toEqual({
       ok: true,
-      options: { people: 102, input: undefined, groupSize: 6, minSize: 5, maxSize: 7, rounds: 4, moderators: 17, moderatorMode: 'fixed', seed: 9, json: true },
+      options: {
+        people: 102,
+        input: undefined,
+        groupSize: 6,
+        minSize: 5,
+        maxSize: 7,
+        rounds: 4,
+        moderators: 17,
+        moderatorMode: 'fixed',
+        seed: 9,
+        json: true,
+      },
     });
   });
 
   test('applies defaults: rotate, seed 1, no moderators, text output', () => {
     const parsed = parseArgs(['--input', 'people.json', '--group-size', '6', '--rounds', '3']);
-    expect(parsed.ok === true && parsed.options).toMatchObject({ input: 'people.json', moderators: 0, moderatorMode: 'rotate', seed: 1, json: false });
+    expect(parsed.ok === true && parsed.options).toMatchObject({
+      input: 'people.json',
+      moderators: 0,
+      moderatorMode: 'rotate',
+      seed: 1,
+      json: false,
+    });
   });
 
   test.each([

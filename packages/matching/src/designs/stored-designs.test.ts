@@ -7,11 +7,13 @@ describe('stored designs', () => {
     const met = new Set<number>();
     for (const round of design.rounds) {
       expect(round.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: points }, (_, i) => i));
-      for (const table of round) for (const a of table) for (const b of table) {
-        if (a >= b) continue;
-        expect(met.has(a * points + b)).toBe(false);
-        met.add(a * points + b);
-      }
+      for (const table of round)
+        for (const a of table)
+          for (const b of table) {
+            if (a >= b) continue;
+            expect(met.has(a * points + b)).toBe(false);
+            met.add(a * points + b);
+          }
     }
   });
 

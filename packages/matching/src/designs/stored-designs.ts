@@ -36,9 +36,7 @@ const STORED: readonly StoredDesign[] = [
 export function listStoredDesigns(): { name: string; rounds: number[][][] }[] {
   return STORED.map((d) => ({
     name: d.name,
-    rounds: d.rounds.split('|').map((round) =>
-      round.split(' ').map((table) => [...table].map((ch) => parseInt(ch, 36))),
-    ),
+    rounds: d.rounds.split('|').map((round) => round.split(' ').map((table) => [...table].map((ch) => parseInt(ch, 36)))),
   }));
 }
 

@@ -5,13 +5,26 @@ import { buildTransversalDesign } from './transversal-design.js';
 
 describe('transversal design', () => {
   test.each([
-    [2, true], [3, true], [4, false], [17, true], [91, false], [167, true], [1667, true], [1, false], [0, false],
+    [2, true],
+    [3, true],
+    [4, false],
+    [17, true],
+    [91, false],
+    [167, true],
+    [1667, true],
+    [1, false],
+    [0, false],
   ])('isPrime(%i) is %s', (q, expected) => {
     expect(isPrime(q)).toBe(expected);
   });
 
   test.each([
-    [8, { p: 2, k: 3 }], [9, { p: 3, k: 2 }], [125, { p: 5, k: 3 }], [17, { p: 17, k: 1 }], [12, null], [1, null],
+    [8, { p: 2, k: 3 }],
+    [9, { p: 3, k: 2 }],
+    [125, { p: 5, k: 3 }],
+    [17, { p: 17, k: 1 }],
+    [12, null],
+    [1, null],
   ])('primePower(%i) is %o', (q, expected) => {
     expect(primePower(q)).toEqual(expected);
   });
@@ -35,18 +48,20 @@ describe('transversal design', () => {
   ])('[M4] meets every pair of points at most once over q = $q rounds ($participants people)', ({ q, participants, withModerators }) => {
     const design = buildTransversalDesign(createField(q)!, participants, q, withModerators);
     expect(design.rounds).toBe(q);
-    for (let u = 0; u < design.points; u++) for (let v = u + 1; v < design.points; v++) {
-      const expected = design.groupOf[u] === design.groupOf[v] ? 0 : 1;
-      expect(countMeetings(design, u, v, q)).toBe(expected);
-    }
+    for (let u = 0; u < design.points; u++)
+      for (let v = u + 1; v < design.points; v++) {
+        const expected = design.groupOf[u] === design.groupOf[v] ? 0 : 1;
+        expect(countMeetings(design, u, v, q)).toBe(expected);
+      }
   });
 
   test.each([3, 4, 5, 7])('[M4] completes the affine plane AG(2, %i): q + 1 rounds, every pair exactly once', (q) => {
     const design = buildTransversalDesign(createField(q)!, q * q, q + 1, false, true);
     expect(design.rounds).toBe(q + 1);
-    for (let u = 0; u < design.points; u++) for (let v = u + 1; v < design.points; v++) {
-      expect(countMeetings(design, u, v, q + 1)).toBe(1);
-    }
+    for (let u = 0; u < design.points; u++)
+      for (let v = u + 1; v < design.points; v++) {
+        expect(countMeetings(design, u, v, q + 1)).toBe(1);
+      }
   });
 
   test('[M2] leaves at most one hole per table, so sizes are groups or groups - 1', () => {

@@ -58,4 +58,3 @@ export function buildTransversalDesign(
     includesModerators: withModerators,
   };
 }
-

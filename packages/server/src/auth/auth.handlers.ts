@@ -40,7 +40,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/api/login',
     {
       config: limited,
-      schema: { tags: ['auth'], summary: 'Log in with e-mail and password', body: z.object({ email: emailSchema, password: z.string().min(1).max(200) }), response: { 200: sessionResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password',
+        body: z.object({ email: emailSchema, password: z.string().min(1).max(200) }),
+        response: { 200: sessionResponse },
+      },
     },
     async (request, reply) => {
       const session = await auth.login(request.body.email, request.body.password);
@@ -56,15 +61,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     return { ok: true };
   });
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user and their CSRF token', response: { 200: sessionResponse } } }, async (request) => {
-    const session = await auth.authenticate(request.cookies[SESSION_COOKIE]);
-    if (!session) throw new AppError('ERR_UNAUTHENTICATED');
-    return session;
-  });
+  app.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user and their CSRF token', response: { 200: sessionResponse } } },
+    async (request) => {
+      const session = await auth.authenticate(request.cookies[SESSION_COOKIE]);
+      if (!session) throw new AppError('ERR_UNAUTHENTICATED');
+      return session;
+    },
+  );
 
   app.post(
     '/api/login/magic',
-    { config: limited, schema: { tags: ['auth'], summary: 'Mail a one-time login link (answers the same whether the address has an account or not)', body: z.object({ email: emailSchema }) } },
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a one-time login link (answers the same whether the address has an account or not)',
+        body: z.object({ email: emailSchema }),
+      },
+    },
     async (request, reply) => {
       await auth.requestMagicLink(request.body.email);
       return reply.status(202).send({ ok: true });
@@ -73,7 +89,15 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/api/login/magic/redeem',
-    { config: limited, schema: { tags: ['auth'], summary: 'Log in with the token of a magic link', body: z.object({ token: z.string().min(1).max(200) }), response: { 200: sessionResponse } } },
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with the token of a magic link',
+        body: z.object({ token: z.string().min(1).max(200) }),
+        response: { 200: sessionResponse },
+      },
+    },
     async (request, reply) => {
       const session = await auth.redeemMagicLink(request.body.token);
       setSessionCookie(reply, session);
@@ -99,9 +123,16 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  app.get('/api/moderators', { preHandler: guards.organizer, schema: { tags: ['moderators'], summary: 'All moderators', response: { 200: z.object({ moderators: z.array(userSchema) }) } } }, async () => ({
-    moderators: await auth.listUsers('moderator'),
-  }));
+  app.get(
+    '/api/moderators',
+    {
+      preHandler: guards.organizer,
+      schema: { tags: ['moderators'], summary: 'All moderators', response: { 200: z.object({ moderators: z.array(userSchema) }) } },
+    },
+    async () => ({
+      moderators: await auth.listUsers('moderator'),
+    }),
+  );
 
   app.post(
     '/api/moderators',
@@ -110,7 +141,16 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags: ['moderators'],
         summary: 'Invite a moderator by mail',
-        body: z.object({ email: emailSchema, name: z.string().trim().min(1).max(200).refine((s) => !/[<>]/.test(s), 'must not contain < or >'), language: languageSchema.default('nl') }),
+        body: z.object({
+          email: emailSchema,
+          name: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .refine((s) => !/[<>]/.test(s), 'must not contain < or >'),
+          language: languageSchema.default('nl'),
+        }),
         response: { 201: userSchema },
       },
     },

@@ -106,7 +106,15 @@ export function createAuthService(deps: ServiceDeps, store: AuthStore) {
         let existing: User | undefined = await store.findUserByEmail(tx, input.email);
         if (!existing) {
           const id = deps.newId();
-          await store.insertUser(tx, { id, email: input.email, name: input.name, role: 'moderator', language: input.language, passwordHash: null, now });
+          await store.insertUser(tx, {
+            id,
+            email: input.email,
+            name: input.name,
+            role: 'moderator',
+            language: input.language,
+            passwordHash: null,
+            now,
+          });
           existing = { id, email: input.email, name: input.name, role: 'moderator', language: input.language, hasPassword: false };
         }
         await store.insertUserToken(tx, { tokenHash: hashToken(token), userId: existing.id, purpose: 'invite', expiresAt });

@@ -20,7 +20,10 @@ export interface UserWithHash extends User {
 export interface AuthStore {
   findUserByEmail(sql: Sql, email: string): Promise<UserWithHash | undefined>;
   findUserById(sql: Sql, id: string): Promise<User | undefined>;
-  insertUser(sql: Sql, user: { id: string; email: string; name: string; role: Role; language: Language; passwordHash: string | null; now: Date }): Promise<void>;
+  insertUser(
+    sql: Sql,
+    user: { id: string; email: string; name: string; role: Role; language: Language; passwordHash: string | null; now: Date },
+  ): Promise<void>;
   updateUser(sql: Sql, id: string, changes: { name?: string; role?: Role; passwordHash?: string | null }): Promise<void>;
   listUsers(sql: Sql, role: Role): Promise<User[]>;
   insertSession(sql: Sql, session: { tokenHash: string; userId: string; csrfToken: string; now: Date; expiresAt: Date }): Promise<void>;

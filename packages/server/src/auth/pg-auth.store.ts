@@ -32,10 +32,15 @@ export const pgAuthStore: AuthStore = {
     return row && withoutHash(toUser(row));
   },
   async insertUser(sql, u) {
-    await sql.query(
-      `INSERT INTO users (id, email, name, role, language, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [u.id, u.email, u.name, u.role, u.language, u.passwordHash, u.now],
-    );
+    await sql.query(`INSERT INTO users (id, email, name, role, language, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      u.id,
+      u.email,
+      u.name,
+      u.role,
+      u.language,
+      u.passwordHash,
+      u.now,
+    ]);
   },
   async updateUser(sql, id, changes) {
     await sql.query(

@@ -20,8 +20,7 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
       try {
         await client.query('BEGIN');
         const tx: Sql = {
-          query: async <Row>(text: string, params: readonly unknown[] = []) =>
-            (await client.query(text, params as unknown[])).rows as Row[],
+          query: async <Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, params as unknown[])).rows as Row[],
         };
         const result = await work(tx);
         await client.query('COMMIT');

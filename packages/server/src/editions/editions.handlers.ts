@@ -21,17 +21,31 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
     async (request, reply) => reply.status(201).send(toSeriesDto(await editions.createSeries(request.body))),
   );
 
-  app.get('/api/series', { ...organizer, schema: { tags: ['series'], summary: 'All series', response: { 200: z.object({ series: z.array(seriesDto) }) } } }, async () => ({
-    series: (await editions.listSeries()).map(toSeriesDto),
-  }));
+  app.get(
+    '/api/series',
+    { ...organizer, schema: { tags: ['series'], summary: 'All series', response: { 200: z.object({ series: z.array(seriesDto) }) } } },
+    async () => ({
+      series: (await editions.listSeries()).map(toSeriesDto),
+    }),
+  );
 
-  app.get('/api/series/:seriesId', { ...organizer, schema: { tags: ['series'], summary: 'One series', params: seriesParams, response: { 200: seriesDto } } }, async (request) =>
-    toSeriesDto(await editions.getSeries(request.params.seriesId)),
+  app.get(
+    '/api/series/:seriesId',
+    { ...organizer, schema: { tags: ['series'], summary: 'One series', params: seriesParams, response: { 200: seriesDto } } },
+    async (request) => toSeriesDto(await editions.getSeries(request.params.seriesId)),
   );
 
   app.get(
     '/api/series/:seriesId/editions',
-    { ...organizer, schema: { tags: ['editions'], summary: 'The editions of a series, by date', params: seriesParams, response: { 200: z.object({ editions: z.array(editionDto) }) } } },
+    {
+      ...organizer,
+      schema: {
+        tags: ['editions'],
+        summary: 'The editions of a series, by date',
+        params: seriesParams,
+        response: { 200: z.object({ editions: z.array(editionDto) }) },
+      },
+    },
     async (request) => ({ editions: (await editions.listEditions(request.params.seriesId)).map(toEditionDto) }),
   );
 
@@ -62,12 +76,16 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
         response: { 201: z.object({ editions: z.array(editionDto) }) },
       },
     },
-    async (request, reply) => reply.status(201).send({ editions: (await editions.generateEditions(request.params.seriesId, request.body.count)).map(toEditionDto) }),
+    async (request, reply) =>
+      reply.status(201).send({ editions: (await editions.generateEditions(request.params.seriesId, request.body.count)).map(toEditionDto) }),
   );
 
   app.get(
     '/api/editions/:editionId',
-    { ...organizer, schema: { tags: ['editions'], summary: 'An edition with its seat figures', params: editionParams, response: { 200: editionDto } } },
+    {
+      ...organizer,
+      schema: { tags: ['editions'], summary: 'An edition with its seat figures', params: editionParams, response: { 200: editionDto } },
+    },
     async (request) => toEditionDto(await editions.getEdition(request.params.editionId)),
   );
 
@@ -88,7 +106,15 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
 
   app.get(
     '/api/editions/:editionId/moderators',
-    { ...organizer, schema: { tags: ['moderators'], summary: 'Ids of the moderators assigned to an edition', params: editionParams, response: { 200: z.object({ moderatorIds: z.array(z.string()) }) } } },
+    {
+      ...organizer,
+      schema: {
+        tags: ['moderators'],
+        summary: 'Ids of the moderators assigned to an edition',
+        params: editionParams,
+        response: { 200: z.object({ moderatorIds: z.array(z.string()) }) },
+      },
+    },
     async (request) => {
       await editions.getEdition(request.params.editionId);
       return { moderatorIds: await editions.listModeratorIds(request.params.editionId) };
@@ -99,7 +125,13 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
     '/api/editions/:editionId/moderators',
     {
       ...organizer,
-      schema: { tags: ['moderators'], summary: 'Assign a moderator to an edition', params: editionParams, body: z.object({ moderatorId: uuid }), response: { 200: editionDto } },
+      schema: {
+        tags: ['moderators'],
+        summary: 'Assign a moderator to an edition',
+        params: editionParams,
+        body: z.object({ moderatorId: uuid }),
+        response: { 200: editionDto },
+      },
     },
     async (request) => toEditionDto(await editions.assignModerator(request.params.editionId, request.body.moderatorId)),
   );
@@ -108,20 +140,38 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
     '/api/editions/:editionId/moderators/:moderatorId',
     {
       ...organizer,
-      schema: { tags: ['moderators'], summary: 'Remove a moderator from an edition', params: z.object({ editionId: uuid, moderatorId: uuid }), response: { 200: editionDto } },
+      schema: {
+        tags: ['moderators'],
+        summary: 'Remove a moderator from an edition',
+        params: z.object({ editionId: uuid, moderatorId: uuid }),
+        response: { 200: editionDto },
+      },
     },
     async (request) => toEditionDto(await editions.unassignModerator(request.params.editionId, request.params.moderatorId)),
   );
 
   app.get(
     '/api/public/editions',
-    { schema: { tags: ['public'], summary: 'Upcoming published editions, soonest first', response: { 200: z.object({ editions: z.array(publicEditionDto) }) } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Upcoming published editions, soonest first',
+        response: { 200: z.object({ editions: z.array(publicEditionDto) }) },
+      },
+    },
     async () => ({ editions: (await editions.listUpcoming()).map(toPublicEditionDto) }),
   );
 
   app.get(
     '/api/public/editions/:editionId',
-    { schema: { tags: ['public'], summary: 'What anybody may see of an edition, e.g. for the registration page', params: editionParams, response: { 200: publicEditionDto } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'What anybody may see of an edition, e.g. for the registration page',
+        params: editionParams,
+        response: { 200: publicEditionDto },
+      },
+    },
     async (request) => {
       const edition = await editions.getEdition(request.params.editionId);
       if (edition.status === 'draft') throw new AppError('ERR_EDITION_NOT_FOUND'); // not published yet

@@ -54,7 +54,10 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
   }
 
   /** Runs a change under the edition's lock, then fills any seats it freed. */
-  async function changeEdition(editionId: string, change: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], edition: Edition) => Promise<void>) {
+  async function changeEdition(
+    editionId: string,
+    change: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], edition: Edition) => Promise<void>,
+  ) {
     await db.transaction(async (tx) => {
       const edition = await editions.findEdition(tx, editionId, { lock: true });
       if (!edition) throw new AppError('ERR_EDITION_NOT_FOUND');
@@ -170,8 +173,10 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
         if (patch.status !== undefined) changes.status = patch.status;
         if (patch.startsAt !== undefined) changes.startsAt = new Date(patch.startsAt);
         if (patch.durationMinutes !== undefined) changes.durationMinutes = patch.durationMinutes;
-        if (patch.registrationOpensAt !== undefined) changes.registrationOpensAt = patch.registrationOpensAt ? new Date(patch.registrationOpensAt) : null;
-        if (patch.registrationClosesAt !== undefined) changes.registrationClosesAt = patch.registrationClosesAt ? new Date(patch.registrationClosesAt) : null;
+        if (patch.registrationOpensAt !== undefined)
+          changes.registrationOpensAt = patch.registrationOpensAt ? new Date(patch.registrationOpensAt) : null;
+        if (patch.registrationClosesAt !== undefined)
+          changes.registrationClosesAt = patch.registrationClosesAt ? new Date(patch.registrationClosesAt) : null;
         if (patch.promotionMode !== undefined) changes.promotionMode = patch.promotionMode;
         if (patch.offerHours !== undefined) changes.offerHours = patch.offerHours;
         if (patch.format !== undefined) changes.format = { ...edition.format, ...patch.format };
@@ -190,7 +195,8 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
 
     async unassignModerator(editionId: string, userId: string): Promise<EditionView> {
       return changeEdition(editionId, async (tx) => {
-        if (!(await editions.unassignModerator(tx, editionId, userId))) throw new AppError('ERR_MODERATOR_NOT_FOUND', 'This moderator is not assigned to this edition.');
+        if (!(await editions.unassignModerator(tx, editionId, userId)))
+          throw new AppError('ERR_MODERATOR_NOT_FOUND', 'This moderator is not assigned to this edition.');
       });
     },
 

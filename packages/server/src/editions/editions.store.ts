@@ -18,7 +18,18 @@ export interface NewEdition {
 }
 
 export type EditionChanges = Partial<
-  Pick<Edition, 'capacityOverride' | 'status' | 'startsAt' | 'durationMinutes' | 'registrationOpensAt' | 'registrationClosesAt' | 'promotionMode' | 'offerHours' | 'format'>
+  Pick<
+    Edition,
+    | 'capacityOverride'
+    | 'status'
+    | 'startsAt'
+    | 'durationMinutes'
+    | 'registrationOpensAt'
+    | 'registrationClosesAt'
+    | 'promotionMode'
+    | 'offerHours'
+    | 'format'
+  >
 >;
 
 /** Series, editions and moderator assignments. */

@@ -58,7 +58,13 @@ const toSeries = (r: SeriesRow): Series => ({
   weekday: r.weekday,
   startTime: r.start_time,
   durationMinutes: r.duration_minutes,
-  format: { groupSize: r.group_size, rounds: r.rounds, roundMinutes: r.round_minutes, plenaryMinutes: r.plenary_minutes, moderatorMode: r.moderator_mode },
+  format: {
+    groupSize: r.group_size,
+    rounds: r.rounds,
+    roundMinutes: r.round_minutes,
+    plenaryMinutes: r.plenary_minutes,
+    moderatorMode: r.moderator_mode,
+  },
   defaultCapacity: r.default_capacity,
   promotionMode: r.promotion_mode,
   offerHours: r.offer_hours,
@@ -77,7 +83,13 @@ const toEdition = (r: EditionRow): Edition => ({
   durationMinutes: r.duration_minutes,
   status: r.status,
   capacityOverride: r.capacity_override,
-  format: { groupSize: r.group_size, rounds: r.rounds, roundMinutes: r.round_minutes, plenaryMinutes: r.plenary_minutes, moderatorMode: r.moderator_mode },
+  format: {
+    groupSize: r.group_size,
+    rounds: r.rounds,
+    roundMinutes: r.round_minutes,
+    plenaryMinutes: r.plenary_minutes,
+    moderatorMode: r.moderator_mode,
+  },
   promotionMode: r.promotion_mode,
   offerHours: r.offer_hours,
   registrationOpensAt: r.registration_opens_at,
@@ -110,9 +122,24 @@ export const pgEditionsStore: EditionsStore = {
          round_minutes, plenary_minutes, moderator_mode, default_capacity, promotion_mode, offer_hours, registration_opens_days, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
-        s.id, s.name, s.description, s.language, s.timeZone, s.weekday, s.startTime, s.durationMinutes, s.format.groupSize, s.format.rounds,
-        s.format.roundMinutes, s.format.plenaryMinutes, s.format.moderatorMode, s.defaultCapacity, s.promotionMode, s.offerHours,
-        s.registrationOpensDays, s.createdAt,
+        s.id,
+        s.name,
+        s.description,
+        s.language,
+        s.timeZone,
+        s.weekday,
+        s.startTime,
+        s.durationMinutes,
+        s.format.groupSize,
+        s.format.rounds,
+        s.format.roundMinutes,
+        s.format.plenaryMinutes,
+        s.format.moderatorMode,
+        s.defaultCapacity,
+        s.promotionMode,
+        s.offerHours,
+        s.registrationOpensDays,
+        s.createdAt,
       ],
     );
   },
@@ -129,8 +156,22 @@ export const pgEditionsStore: EditionsStore = {
          plenary_minutes, moderator_mode, promotion_mode, offer_hours, registration_opens_at, registration_closes_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
-        e.id, e.seriesId, e.startsAt, e.durationMinutes, e.status, e.capacityOverride, e.format.groupSize, e.format.rounds, e.format.roundMinutes,
-        e.format.plenaryMinutes, e.format.moderatorMode, e.promotionMode, e.offerHours, e.registrationOpensAt, e.registrationClosesAt, e.now,
+        e.id,
+        e.seriesId,
+        e.startsAt,
+        e.durationMinutes,
+        e.status,
+        e.capacityOverride,
+        e.format.groupSize,
+        e.format.rounds,
+        e.format.roundMinutes,
+        e.format.plenaryMinutes,
+        e.format.moderatorMode,
+        e.promotionMode,
+        e.offerHours,
+        e.registrationOpensAt,
+        e.registrationClosesAt,
+        e.now,
       ],
     );
   },
@@ -147,7 +188,10 @@ export const pgEditionsStore: EditionsStore = {
     return (await sql.query<EditionRow>(`${EDITION_SELECT} WHERE e.series_id = $1 ORDER BY e.starts_at`, [seriesId])).map(toEdition);
   },
   async listUpcomingEditions(sql, now, limit) {
-    const rows = await sql.query<EditionRow>(`${EDITION_SELECT} WHERE e.status IN ('open', 'closed', 'live') AND e.starts_at + make_interval(mins => e.duration_minutes) > $1 ORDER BY e.starts_at LIMIT $2`, [now, limit]);
+    const rows = await sql.query<EditionRow>(
+      `${EDITION_SELECT} WHERE e.status IN ('open', 'closed', 'live') AND e.starts_at + make_interval(mins => e.duration_minutes) > $1 ORDER BY e.starts_at LIMIT $2`,
+      [now, limit],
+    );
     return rows.map(toEdition);
   },
   async updateEdition(sql, id, changes) {
@@ -186,7 +230,10 @@ export const pgEditionsStore: EditionsStore = {
     return row ?? { confirmed: 0, offered: 0, waitlisted: 0, cancelled: 0 };
   },
   async assignModerator(sql, editionId, userId) {
-    const rows = await sql.query(`INSERT INTO edition_moderators (edition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [editionId, userId]);
+    const rows = await sql.query(`INSERT INTO edition_moderators (edition_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`, [
+      editionId,
+      userId,
+    ]);
     return rows.length > 0;
   },
   async unassignModerator(sql, editionId, userId) {
@@ -194,6 +241,8 @@ export const pgEditionsStore: EditionsStore = {
     return rows.length > 0;
   },
   async listModeratorIds(sql, editionId) {
-    return (await sql.query<{ user_id: string }>(`SELECT user_id FROM edition_moderators WHERE edition_id = $1 ORDER BY user_id`, [editionId])).map((r) => r.user_id);
+    return (await sql.query<{ user_id: string }>(`SELECT user_id FROM edition_moderators WHERE edition_id = $1 ORDER BY user_id`, [editionId])).map(
+      (r) => r.user_id,
+    );
   },
 };

@@ -4,7 +4,10 @@ import { errorCodes, type ErrorBody, type ErrorCode } from '@tablehop/protocol';
 import { AppError } from './app-error.js';
 
 /** Every error leaves as `{ error: { code, message, details? } }` with the status of its code. */
-export function installErrorHandler(app: FastifyInstance, options: { appShell?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {}): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  options: { appShell?: (request: FastifyRequest, reply: FastifyReply) => unknown } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = errorCodes[body.error.code].status;
@@ -18,7 +21,8 @@ export function installErrorHandler(app: FastifyInstance, options: { appShell?: 
     // Client-side routes (e.g. /manage/<token>) get the web app's shell; the API and missing
     // assets get a real 404.
     const path = request.url.split('?')[0] ?? '';
-    if (options.appShell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) return options.appShell(request, reply);
+    if (options.appShell && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/'))
+      return options.appShell(request, reply);
     return reply.status(404).send(errorBody('ERR_NOT_FOUND', `No route for ${request.method} ${path}.`));
   });
 }

@@ -18,7 +18,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database; checks: HealthC
       schema: {
         tags: ['ops'],
         summary: 'Readiness and the state of each component',
-        response: { 200: z.object({ status: z.enum(['ok', 'degraded']), components: z.record(z.string(), componentDto) }), 503: z.object({ status: z.literal('down'), components: z.record(z.string(), componentDto) }) },
+        response: {
+          200: z.object({ status: z.enum(['ok', 'degraded']), components: z.record(z.string(), componentDto) }),
+          503: z.object({ status: z.literal('down'), components: z.record(z.string(), componentDto) }),
+        },
       },
     },
     async (_request, reply) => {

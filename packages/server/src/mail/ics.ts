@@ -128,12 +128,14 @@ function defaultOrganizer(edition: EditionFacts, registration: RegistrationFacts
 // which RFC 5545 does not allow; control characters would break the line. Drop the quotes, turn
 // control characters into spaces.
 function safeParam(value: string): string {
-  return value
-    .replace(/"/g, '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    value
+      .replace(/"/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 function slugify(value: string): string {

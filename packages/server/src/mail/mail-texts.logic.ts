@@ -86,7 +86,13 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
       return {
         ...base,
         subject: t(`Je bent ingeschreven: ${series} op ${day}`, `You're registered: ${series} on ${day}`),
-        paragraphs: [t(`Bedankt voor je inschrijving voor ${series}. Je plaats is bevestigd.`, `Thank you for registering for ${series}. Your seat is confirmed.`), joinHint],
+        paragraphs: [
+          t(
+            `Bedankt voor je inschrijving voor ${series}. Je plaats is bevestigd.`,
+            `Thank you for registering for ${series}. Your seat is confirmed.`,
+          ),
+          joinHint,
+        ],
         action: join,
         afterAction: [invite, cancelHint],
       };
@@ -117,7 +123,10 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
             );
       return {
         ...base,
-        subject: t(`Je staat op de wachtlijst voor ${series} (plaats ${m.position})`, `You're on the waiting list for ${series} (position ${m.position})`),
+        subject: t(
+          `Je staat op de wachtlijst voor ${series} (plaats ${m.position})`,
+          `You're on the waiting list for ${series} (position ${m.position})`,
+        ),
         paragraphs: [
           t(
             `Bedankt voor je inschrijving voor ${series}. Alle plaatsen zijn op dit moment bezet, dus we hebben je op de wachtlijst gezet.`,
@@ -136,7 +145,10 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
         ...base,
         subject: t(`Er is een plaats vrij voor jou: ${series}`, `A seat is free for you: ${series}`),
         paragraphs: [
-          t(`Goed nieuws: er is een plaats vrijgekomen voor ${series} en we houden die voor je vast.`, `Good news: a seat has become available for ${series} and we are holding it for you.`),
+          t(
+            `Goed nieuws: er is een plaats vrijgekomen voor ${series} en we houden die voor je vast.`,
+            `Good news: a seat has become available for ${series} and we are holding it for you.`,
+          ),
           t(
             `Bevestig je plaats vóór ${deadline}. Daarna gaat ze naar de volgende persoon op de wachtlijst.`,
             `Please confirm your seat before ${deadline}. After that, it goes to the next person on the waiting list.`,
@@ -156,7 +168,10 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
             'Stond de afspraak in je agenda? De bijgevoegde annulering haalt ze eruit.',
             'Was the event in your calendar? The attached cancellation removes it.',
           ),
-          t('Toch van gedachten veranderd? Je bent welkom om je opnieuw in te schrijven zolang er plaats is.', 'Changed your mind? You are welcome to register again while seats are available.'),
+          t(
+            'Toch van gedachten veranderd? Je bent welkom om je opnieuw in te schrijven zolang er plaats is.',
+            'Changed your mind? You are welcome to register again while seats are available.',
+          ),
         ],
         action: null,
         links: [{ label: t('Je inschrijving bekijken', 'View your registration'), url: m.registration.manageUrl }],
@@ -179,7 +194,10 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
         ...base,
         subject: t(`Morgen om ${time}: ${series}`, `Tomorrow at ${time}: ${series}`),
         paragraphs: [
-          t(`Morgen is het zover: ${series} begint om ${time}. We kijken ernaar uit je te ontmoeten.`, `Tomorrow is the day: ${series} starts at ${time}. We look forward to meeting you.`),
+          t(
+            `Morgen is het zover: ${series} begint om ${time}. We kijken ernaar uit je te ontmoeten.`,
+            `Tomorrow is the day: ${series} starts at ${time}. We look forward to meeting you.`,
+          ),
           t(
             'Tip: zoek een rustige plek, zet je camera aan en gebruik een headset. Zo wordt het voor iedereen een fijne ochtend.',
             'Tip: find a quiet spot, switch on your camera and use a headset. It makes the morning pleasant for everyone.',
@@ -193,7 +211,10 @@ function writeRegistrationMail(m: RegistrationMessage): MailContent {
         ...base,
         subject: t(`Over een uur begint ${series}`, `${series} starts in one hour`),
         paragraphs: [
-          t(`Nog even: ${series} begint om ${time}. Kom gerust een paar minuten vroeger binnen.`, `Almost time: ${series} starts at ${time}. Feel free to join a few minutes early.`),
+          t(
+            `Nog even: ${series} begint om ${time}. Kom gerust een paar minuten vroeger binnen.`,
+            `Almost time: ${series} starts at ${time}. Feel free to join a few minutes early.`,
+          ),
         ],
         action: join,
         afterAction: [joinHint, invite],
@@ -232,8 +253,14 @@ function writeMagicLogin(m: Extract<MailMessage, { kind: 'magic_login' }>): Mail
     subject: t('Je aanmeldlink voor Tablehop', 'Your sign-in link for Tablehop'),
     greeting: greet(m.to.language, m.to.name),
     paragraphs: [
-      t(`Met de knop hieronder meld je je aan. De link werkt één keer en is geldig tot ${until}.`, `Use the button below to sign in. The link works once and is valid until ${until}.`),
-      t('Heb je deze link niet aangevraagd? Dan mag je deze e-mail gewoon negeren.', 'Did not ask for this link? Then you can safely ignore this e-mail.'),
+      t(
+        `Met de knop hieronder meld je je aan. De link werkt één keer en is geldig tot ${until}.`,
+        `Use the button below to sign in. The link works once and is valid until ${until}.`,
+      ),
+      t(
+        'Heb je deze link niet aangevraagd? Dan mag je deze e-mail gewoon negeren.',
+        'Did not ask for this link? Then you can safely ignore this e-mail.',
+      ),
     ],
     details: [],
     action: { label: t('Aanmelden', 'Sign in'), url: m.loginUrl },

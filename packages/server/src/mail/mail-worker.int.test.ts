@@ -150,7 +150,11 @@ forEachTestDatabase('mail worker', (getDb) => {
     clock.advance(90_000);
     expect(await worker.runOnce()).toEqual({ sent: 1, failed: 0 });
     const [mail] = transport.delivered;
-    expect(mail).toEqual({ ...renderMail(message, { now: new Date(start), organizer: { name: 'Voka', email: 'events@example.org' } }), id: mail?.id, attempts: 1 });
+    expect(mail).toEqual({
+      ...renderMail(message, { now: new Date(start), organizer: { name: 'Voka', email: 'events@example.org' } }),
+      id: mail?.id,
+      attempts: 1,
+    });
     expect(mail?.ics?.content).toContain('mailto:events@example.org');
     expect(mail?.ics?.content).toContain('DTSTAMP:20261127T100000Z');
   });

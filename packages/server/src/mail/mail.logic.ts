@@ -79,12 +79,14 @@ const font = 'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:
 function layoutHtml(content: MailContent, language: string): string {
   const e = escapeHtml;
   const paragraph = (text: string) => `<p style="margin:0 0 16px">${e(text)}</p>`;
-  const link = (l: { label: string; url: string }) =>
-    `<p style="margin:0 0 12px"><a href="${e(l.url)}" style="color:#0b5cad">${e(l.label)}</a></p>`;
+  const link = (l: { label: string; url: string }) => `<p style="margin:0 0 12px"><a href="${e(l.url)}" style="color:#0b5cad">${e(l.label)}</a></p>`;
   const parts: string[] = [paragraph(content.greeting), ...content.paragraphs.map(paragraph)];
   if (content.details.length > 0) {
     const rows = content.details
-      .map((d) => `<tr><td style="padding:4px 16px 4px 0;color:#52606d">${e(d.label)}</td><td style="padding:4px 0;font-weight:bold">${e(d.value)}</td></tr>`)
+      .map(
+        (d) =>
+          `<tr><td style="padding:4px 16px 4px 0;color:#52606d">${e(d.label)}</td><td style="padding:4px 0;font-weight:bold">${e(d.value)}</td></tr>`,
+      )
       .join('');
     parts.push(`<table role="presentation" style="border-collapse:collapse;margin:0 0 20px">${rows}</table>`);
   }

@@ -47,13 +47,7 @@ forEachTestDatabase('outbox store', (getDb) => {
     const store = createPgOutboxStore(db);
     const messages = Array.from({ length: 500 }, (_, i) => mailTo(`p${i}@example.com`));
     const statements: string[] = [];
-    await db.transaction((tx) =>
-      store.enqueueMany(
-        { query: (text, params) => (statements.push(text), tx.query(text, params)) },
-        messages,
-        t0,
-      ),
-    );
+    await db.transaction((tx) => store.enqueueMany({ query: (text, params) => (statements.push(text), tx.query(text, params)) }, messages, t0));
     expect(statements).toHaveLength(1);
     const claimed = await store.claimDue(t0, 1_000, lockMs);
     expect(claimed.map((mail) => mail.message)).toEqual(messages);

@@ -117,21 +117,19 @@ export function createPgOutboxStore(db: Database): OutboxStore {
          FROM outbox ORDER BY id DESC LIMIT $2`,
         [now, limit],
       );
-      return rows.map(
-        (row): OutboxEntry => ({
-          id: row.id,
-          kind: row.kind,
-          toAddress: row.to_address,
-          registrationId: row.registration_id,
-          state: row.state,
-          attempts: row.attempts,
-          createdAt: row.created_at,
-          nextAttemptAt: row.next_attempt_at,
-          sentAt: row.sent_at,
-          failedAt: row.failed_at,
-          lastError: row.last_error,
-        }),
-      );
+      return rows.map((row): OutboxEntry => ({
+        id: row.id,
+        kind: row.kind,
+        toAddress: row.to_address,
+        registrationId: row.registration_id,
+        state: row.state,
+        attempts: row.attempts,
+        createdAt: row.created_at,
+        nextAttemptAt: row.next_attempt_at,
+        sentAt: row.sent_at,
+        failedAt: row.failed_at,
+        lastError: row.last_error,
+      }));
     },
   };
 }

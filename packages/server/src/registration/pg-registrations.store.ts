@@ -75,10 +75,10 @@ export const pgRegistrationsStore: RegistrationsStore = {
   },
   async findByEmails(sql, editionId, emails) {
     if (emails.length === 0) return [];
-    const rows = await sql.query<RegistrationRow>(`${SELECT} WHERE r.edition_id = $1 AND lower(r.email) IN (SELECT lower(value) FROM jsonb_array_elements_text($2::jsonb))`, [
-      editionId,
-      JSON.stringify(emails),
-    ]);
+    const rows = await sql.query<RegistrationRow>(
+      `${SELECT} WHERE r.edition_id = $1 AND lower(r.email) IN (SELECT lower(value) FROM jsonb_array_elements_text($2::jsonb))`,
+      [editionId, JSON.stringify(emails)],
+    );
     return rows.map(toRegistration);
   },
   async saveMany(sql, registrations) {

@@ -31,7 +31,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       config: limited,
       schema: {
         tags: ['registrations'],
-        summary: 'Register for an edition: 201 new (confirmed, or waitlisted with its position), 200 when this e-mail is registered already (the manage link is mailed again)',
+        summary:
+          'Register for an edition: 201 new (confirmed, or waitlisted with its position), 200 when this e-mail is registered already (the manage link is mailed again)',
         params: z.object({ editionId: uuid }),
         body: registrationInputSchema,
         response: { 200: registrationResultDto, 201: registrationResultDto },
@@ -88,17 +89,28 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       const { registration: r } = await registration.findByManageToken(request.params.manageToken);
       const view = await editions.getEdition(r.editionId);
       const facts = registration.facts.registration(r);
-      return { registration: toRegistrationDto(r), edition: toPublicEditionDto(view), joinUrl: r.status === 'confirmed' ? facts.joinUrl : null, calendarUrl: facts.calendarUrl };
+      return {
+        registration: toRegistrationDto(r),
+        edition: toPublicEditionDto(view),
+        joinUrl: r.status === 'confirmed' ? facts.joinUrl : null,
+        calendarUrl: facts.calendarUrl,
+      };
     },
   );
 
   app.get(
     '/api/manage/:manageToken/calendar.ics',
-    { config: limited, schema: { tags: ['registrations'], summary: 'The calendar file (RFC 5545) of a registration', params: z.object({ manageToken: token }) } },
+    {
+      config: limited,
+      schema: { tags: ['registrations'], summary: 'The calendar file (RFC 5545) of a registration', params: z.object({ manageToken: token }) },
+    },
     async (request, reply) => {
       const { registration: r, edition } = await registration.findByManageToken(request.params.manageToken);
       const file = registration.calendarFile(r, edition);
-      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.content);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.content);
     },
   );
 
@@ -132,7 +144,10 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       const edition = await editions.getEdition(request.params.editionId);
       const csv = registrationsToCsv(await registration.listForEdition(edition.id));
       const day = edition.startsAt.toISOString().slice(0, 10);
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${day}.csv"`).send(csv);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="registrations-${day}.csv"`)
+        .send(csv);
     },
   );
 

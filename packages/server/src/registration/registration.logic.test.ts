@@ -83,7 +83,9 @@ describe('decideArrivals', () => {
   });
 
   test('keeps people waiting ahead of newcomers even when a seat is free', () => {
-    expect(decideArrivals({ capacity: 3, taken: 2, waiting: 2 }, [arrive('a')])).toEqual([{ kind: 'new', status: 'waitlisted', waitlistPosition: 3 }]);
+    expect(decideArrivals({ capacity: 3, taken: 2, waiting: 2 }, [arrive('a')])).toEqual([
+      { kind: 'new', status: 'waitlisted', waitlistPosition: 3 },
+    ]);
   });
 
   test('recognises someone registered already and the same e-mail twice in one batch', () => {
@@ -95,8 +97,13 @@ describe('decideArrivals', () => {
   });
 
   test('confirms exactly capacity and numbers the rest 1..n for a large batch', () => {
-    const decisions = decideArrivals({ capacity: 102, taken: 0, waiting: 0 }, Array.from({ length: 1000 }, (_, i) => arrive(`p${i}`)));
+    const decisions = decideArrivals(
+      { capacity: 102, taken: 0, waiting: 0 },
+      Array.from({ length: 1000 }, (_, i) => arrive(`p${i}`)),
+    );
     expect(decisions.filter((d) => d.kind === 'new' && d.status === 'confirmed')).toHaveLength(102);
-    expect(decisions.flatMap((d) => (d.kind === 'new' && d.waitlistPosition ? [d.waitlistPosition] : []))).toEqual(Array.from({ length: 898 }, (_, i) => i + 1));
+    expect(decisions.flatMap((d) => (d.kind === 'new' && d.waitlistPosition ? [d.waitlistPosition] : []))).toEqual(
+      Array.from({ length: 898 }, (_, i) => i + 1),
+    );
   });
 });

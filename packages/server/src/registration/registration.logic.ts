@@ -94,9 +94,11 @@ export function planPromotions(input: {
   offerHours: number;
 }): Promotion[] {
   const deadline = input.mode === 'offer' ? offerDeadline(input.now, input.startsAt, input.offerHours) : null;
-  return input.waitingInOrder.slice(0, Math.max(0, input.free)).map((registrationId) =>
-    deadline ? { registrationId, status: 'offered', offerExpiresAt: deadline } : { registrationId, status: 'confirmed', offerExpiresAt: null },
-  );
+  return input.waitingInOrder
+    .slice(0, Math.max(0, input.free))
+    .map((registrationId) =>
+      deadline ? { registrationId, status: 'offered', offerExpiresAt: deadline } : { registrationId, status: 'confirmed', offerExpiresAt: null },
+    );
 }
 
 /** Which reminder is due for a confirmed registration now, if any. */

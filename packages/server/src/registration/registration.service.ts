@@ -72,14 +72,26 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
     const free = freeSeats({ capacity: effectiveCapacity(edition), taken: counts.confirmed + counts.offered, waiting: counts.waitlisted });
     if (free === 0 || counts.waitlisted === 0) return 0;
     const waitingInOrder = await registrations.waitingInOrder(tx, edition.id, free);
-    const promotions = planPromotions({ free, waitingInOrder, mode: edition.promotionMode, now, startsAt: edition.startsAt, offerHours: edition.offerHours });
+    const promotions = planPromotions({
+      free,
+      waitingInOrder,
+      mode: edition.promotionMode,
+      now,
+      startsAt: edition.startsAt,
+      offerHours: edition.offerHours,
+    });
     for (const promotion of promotions) {
       await registrations.setStatus(tx, promotion.registrationId, { status: promotion.status, now, offerExpiresAt: promotion.offerExpiresAt });
       const promoted = await mustFind(tx, promotion.registrationId);
       await mailer.enqueue(
         tx,
         promotion.status === 'offered' && promotion.offerExpiresAt
-          ? { kind: 'seat_offered', offerExpiresAt: promotion.offerExpiresAt, acceptUrl: `${publicUrl}/manage/${promoted.manageToken}?action=accept`, ...about(promoted, edition) }
+          ? {
+              kind: 'seat_offered',
+              offerExpiresAt: promotion.offerExpiresAt,
+              acceptUrl: `${publicUrl}/manage/${promoted.manageToken}?action=accept`,
+              ...about(promoted, edition),
+            }
           : { kind: 'registration_promoted', ...about(promoted, edition) },
         now,
       );
@@ -117,7 +129,11 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
       const known = requests.some((r) => (r.input.sector ?? '') !== '') ? await sectors.list(tx) : [];
       const refusal = (request: RegistrationRequest): AppError | undefined => {
         if (request.source === 'self' && window !== 'open')
-          return new AppError('ERR_REGISTRATION_CLOSED', window === 'not_open_yet' ? 'Registration for this edition has not opened yet.' : undefined, { window });
+          return new AppError(
+            'ERR_REGISTRATION_CLOSED',
+            window === 'not_open_yet' ? 'Registration for this edition has not opened yet.' : undefined,
+            { window },
+          );
         if (request.source === 'organizer' && edition.status === 'ended') return new AppError('ERR_REGISTRATION_CLOSED', 'This edition has ended.');
         const sector = request.input.sector ?? '';
         if (sector !== '' && known.length > 0 && !known.includes(sector)) return new AppError('ERR_UNKNOWN_SECTOR', undefined, { sectors: known });
@@ -126,7 +142,15 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
       const refusals = requests.map(refusal);
       const accepted = requests.filter((_, i) => !refusals[i]);
 
-      const existing = new Map((await registrations.findByEmails(tx, editionId, accepted.map((r) => r.input.email))).map((r) => [r.email.toLowerCase(), r]));
+      const existing = new Map(
+        (
+          await registrations.findByEmails(
+            tx,
+            editionId,
+            accepted.map((r) => r.input.email),
+          )
+        ).map((r) => [r.email.toLowerCase(), r]),
+      );
       const isActive = (r: Registration | undefined): r is Registration => r !== undefined && ACTIVE.has(r.status);
       const counts = await editions.countRegistrations(tx, editionId);
       const decisions = decideArrivals(
@@ -177,12 +201,27 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
       fresh.forEach(({ index, row, waitlistPosition }, i) => {
         const { id, manageToken, joinToken, calendarSequence } = saved[i]!;
         const { waitlistSeq: _seq, ...fields } = row;
-        const registration: Registration = { ...fields, id, manageToken, joinToken, calendarSequence, waitlistPosition, cancelledAt: null, reminder24hAt: null, reminder1hAt: null };
+        const registration: Registration = {
+          ...fields,
+          id,
+          manageToken,
+          joinToken,
+          calendarSequence,
+          waitlistPosition,
+          cancelledAt: null,
+          reminder24hAt: null,
+          reminder1hAt: null,
+        };
         results.set(index, { created: true, registration });
         messages.push(
           registration.status === 'confirmed'
             ? { kind: 'registration_confirmed', ...about(registration, edition) }
-            : { kind: 'registration_waitlisted', position: waitlistPosition ?? 1, promotionMode: edition.promotionMode, ...about(registration, edition) },
+            : {
+                kind: 'registration_waitlisted',
+                position: waitlistPosition ?? 1,
+                promotionMode: edition.promotionMode,
+                ...about(registration, edition),
+              },
         );
       });
       decisions.forEach((decision, index) => {
@@ -190,7 +229,12 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
           const registration = existing.get(accepted[index]!.input.email.toLowerCase())!;
           results.set(index, { created: false, registration });
           // The links travel by mail only: whoever knows an address must not get that person's token.
-          messages.push({ kind: 'manage_link', status: registration.status as 'confirmed' | 'waitlisted' | 'offered', position: registration.waitlistPosition, ...about(registration, edition) });
+          messages.push({
+            kind: 'manage_link',
+            status: registration.status as 'confirmed' | 'waitlisted' | 'offered',
+            position: registration.waitlistPosition,
+            ...about(registration, edition),
+          });
         } else if (decision.kind === 'duplicate_of') {
           results.set(index, { created: false, registration: results.get(decision.index)!.registration });
         }
@@ -301,7 +345,13 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
           const r = await mustFind(tx, candidate.id);
           const edition = await editions.findEdition(tx, r.editionId);
           if (!edition || r.status !== 'confirmed') return false;
-          const due = dueReminder({ now, startsAt: edition.startsAt, confirmedAt: r.confirmedAt ?? r.createdAt, sent24h: r.reminder24hAt !== null, sent1h: r.reminder1hAt !== null });
+          const due = dueReminder({
+            now,
+            startsAt: edition.startsAt,
+            confirmedAt: r.confirmedAt ?? r.createdAt,
+            sent24h: r.reminder24hAt !== null,
+            sent1h: r.reminder1hAt !== null,
+          });
           if (due === null) return false;
           if (due === 'skip_24h') {
             await registrations.markReminder(tx, r.id, '24h', now);

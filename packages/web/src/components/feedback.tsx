@@ -15,7 +15,17 @@ export function LoadingState() {
 }
 
 /** An API error in words a person understands, with an optional way out. */
-export function ErrorState({ error, onRetry, children, asPage = false }: { error: ApiError; onRetry?: () => void; children?: ReactNode; asPage?: boolean }) {
+export function ErrorState({
+  error,
+  onRetry,
+  children,
+  asPage = false,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+  children?: ReactNode;
+  asPage?: boolean;
+}) {
   const { t } = useI18n();
   const Heading = asPage ? 'h1' : 'h2';
   return (

@@ -26,7 +26,8 @@ export class ApiError extends Error {
   get fieldIssues(): FieldIssue[] {
     if (this.code !== 'ERR_VALIDATION' || !Array.isArray(this.details)) return [];
     return this.details.filter(
-      (d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string' && typeof (d as FieldIssue).message === 'string',
+      (d): d is FieldIssue =>
+        typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string' && typeof (d as FieldIssue).message === 'string',
     );
   }
 }
@@ -105,16 +106,21 @@ export const api = {
   },
   /** `created` is false when this e-mail address was registered already (the link was mailed again). */
   async register(editionId: string, input: RegistrationInput): Promise<{ created: boolean; result: RegistrationResult }> {
-    const { status, data } = await requestJson<RegistrationResult>(`/api/editions/${segment(editionId)}/registrations`, { method: 'POST', body: input });
+    const { status, data } = await requestJson<RegistrationResult>(`/api/editions/${segment(editionId)}/registrations`, {
+      method: 'POST',
+      body: input,
+    });
     return { created: status === 201, result: data };
   },
   async getManageView(manageToken: string, signal?: AbortSignal): Promise<ManageView> {
     return (await requestJson<ManageView>(`/api/manage/${segment(manageToken)}`, { signal })).data;
   },
   async cancel(registrationId: string, manageToken: string): Promise<RegistrationResult> {
-    return (await requestJson<RegistrationResult>(`/api/registrations/${segment(registrationId)}/cancel`, { method: 'POST', body: { manageToken } })).data;
+    return (await requestJson<RegistrationResult>(`/api/registrations/${segment(registrationId)}/cancel`, { method: 'POST', body: { manageToken } }))
+      .data;
   },
   async acceptOffer(registrationId: string, manageToken: string): Promise<RegistrationResult> {
-    return (await requestJson<RegistrationResult>(`/api/registrations/${segment(registrationId)}/accept`, { method: 'POST', body: { manageToken } })).data;
+    return (await requestJson<RegistrationResult>(`/api/registrations/${segment(registrationId)}/accept`, { method: 'POST', body: { manageToken } }))
+      .data;
   },
 };

@@ -66,7 +66,8 @@ const en = {
   fieldLinkedinHint: 'For example https://www.linkedin.com/in/your-name',
   fieldLanguage: 'Language for e-mails',
   languageName: { nl: 'Nederlands', en: 'English' } satisfies Record<Language, string>,
-  fieldConsent: 'I agree that my details are stored to organise this event and that the moderators and my table see my name, company and what I offer and look for.',
+  fieldConsent:
+    'I agree that my details are stored to organise this event and that the moderators and my table see my name, company and what I offer and look for.',
   fieldShareContact: 'Share my contact details with the people I meet (only with those who share theirs too).',
   submit: 'Register',
   submitWaitlist: 'Join the waiting list',
@@ -85,16 +86,18 @@ const en = {
 
   // Confirmation
   confirmedTitle: 'You are registered!',
-  confirmedText: (name: string) => `Thank you, ${name}. Your seat is confirmed. We have sent a confirmation with your personal join link and a calendar invite.`,
+  confirmedText: (name: string) =>
+    `Thank you, ${name}. Your seat is confirmed. We have sent a confirmation with your personal join link and a calendar invite.`,
   waitlistedTitle: 'You are on the waiting list',
-  waitlistedText: (position: number | null) =>
-    position ? `You are number ${position} on the waiting list.` : 'You are on the waiting list.',
+  waitlistedText: (position: number | null) => (position ? `You are number ${position} on the waiting list.` : 'You are on the waiting list.'),
   waitlistExplain:
     'When someone cancels, the first person on the list moves up automatically. We will e-mail you as soon as a seat is yours; sometimes you get a short deadline to confirm it.',
   offeredTitle: 'A seat is waiting for you',
-  offeredText: (deadline: string | null) => (deadline ? `Confirm it before ${deadline} on your registration page.` : 'Confirm it on your registration page.'),
+  offeredText: (deadline: string | null) =>
+    deadline ? `Confirm it before ${deadline} on your registration page.` : 'Confirm it on your registration page.',
   alreadyTitle: 'You were already registered',
-  alreadyText: 'This e-mail address is already registered for this event. We have e-mailed your personal link again: check your inbox (and the spam folder).',
+  alreadyText:
+    'This e-mail address is already registered for this event. We have e-mailed your personal link again: check your inbox (and the spam folder).',
   manageLink: 'View or change my registration',
   addToCalendar: 'Add to calendar',
   registerSomeoneElse: 'Register someone else',
@@ -107,10 +110,11 @@ const en = {
   statusCancelled: 'Cancelled',
   statusExpired: 'Offer expired',
   manageConfirmed: 'Your seat is confirmed. See you there!',
-  manageWaitlisted: (position: number | null) =>
-    position ? `You are number ${position} on the waiting list.` : 'You are on the waiting list.',
+  manageWaitlisted: (position: number | null) => (position ? `You are number ${position} on the waiting list.` : 'You are on the waiting list.'),
   manageOffered: (deadline: string | null) =>
-    deadline ? `A seat has become free for you. Accept it before ${deadline}, or it goes to the next person.` : 'A seat has become free for you. Accept it to claim it.',
+    deadline
+      ? `A seat has become free for you. Accept it before ${deadline}, or it goes to the next person.`
+      : 'A seat has become free for you. Accept it to claim it.',
   manageCancelled: 'This registration is cancelled. You can register again if seats are available.',
   manageExpired: 'The seat offer expired before it was accepted. You can register again if seats are available.',
   acceptSeat: 'Accept my seat',
@@ -210,7 +214,8 @@ const nl: Messages = {
   fieldLinkedinHint: 'Bijvoorbeeld https://www.linkedin.com/in/je-naam',
   fieldLanguage: 'Taal van de e-mails',
   languageName: { nl: 'Nederlands', en: 'English' },
-  fieldConsent: 'Ik ga akkoord dat mijn gegevens bewaard worden om dit event te organiseren, en dat de moderatoren en mijn tafelgenoten mijn naam, bedrijf en wat ik aanbied en zoek te zien krijgen.',
+  fieldConsent:
+    'Ik ga akkoord dat mijn gegevens bewaard worden om dit event te organiseren, en dat de moderatoren en mijn tafelgenoten mijn naam, bedrijf en wat ik aanbied en zoek te zien krijgen.',
   fieldShareContact: 'Deel mijn contactgegevens met de mensen die ik ontmoet (alleen met wie ook de zijne deelt).',
   submit: 'Inschrijven',
   submitWaitlist: 'Op de wachtlijst zetten',
@@ -227,7 +232,8 @@ const nl: Messages = {
   errInvalid: 'Deze waarde is niet geldig.',
 
   confirmedTitle: 'Je bent ingeschreven!',
-  confirmedText: (name) => `Bedankt, ${name}. Je plaats is bevestigd. We stuurden je een bevestiging met je persoonlijke deelnamelink en een agenda-uitnodiging.`,
+  confirmedText: (name) =>
+    `Bedankt, ${name}. Je plaats is bevestigd. We stuurden je een bevestiging met je persoonlijke deelnamelink en een agenda-uitnodiging.`,
   waitlistedTitle: 'Je staat op de wachtlijst',
   waitlistedText: (position) => (position ? `Je staat op plaats ${position} van de wachtlijst.` : 'Je staat op de wachtlijst.'),
   waitlistExplain:
@@ -235,7 +241,8 @@ const nl: Messages = {
   offeredTitle: 'Er is een plaats voor je vrij',
   offeredText: (deadline) => (deadline ? `Bevestig ze vóór ${deadline} op je inschrijvingspagina.` : 'Bevestig ze op je inschrijvingspagina.'),
   alreadyTitle: 'Je was al ingeschreven',
-  alreadyText: 'Dit e-mailadres is al ingeschreven voor dit event. We hebben je persoonlijke link opnieuw gemaild: kijk in je inbox (en in je spammap).',
+  alreadyText:
+    'Dit e-mailadres is al ingeschreven voor dit event. We hebben je persoonlijke link opnieuw gemaild: kijk in je inbox (en in je spammap).',
   manageLink: 'Mijn inschrijving bekijken of wijzigen',
   addToCalendar: 'Toevoegen aan agenda',
   registerSomeoneElse: 'Iemand anders inschrijven',
@@ -249,7 +256,9 @@ const nl: Messages = {
   manageConfirmed: 'Je plaats is bevestigd. Tot dan!',
   manageWaitlisted: (position) => (position ? `Je staat op plaats ${position} van de wachtlijst.` : 'Je staat op de wachtlijst.'),
   manageOffered: (deadline) =>
-    deadline ? `Er is een plaats voor je vrijgekomen. Aanvaard ze vóór ${deadline}, anders gaat ze naar de volgende persoon.` : 'Er is een plaats voor je vrijgekomen. Aanvaard ze om ze vast te leggen.',
+    deadline
+      ? `Er is een plaats voor je vrijgekomen. Aanvaard ze vóór ${deadline}, anders gaat ze naar de volgende persoon.`
+      : 'Er is een plaats voor je vrijgekomen. Aanvaard ze om ze vast te leggen.',
   manageCancelled: 'Deze inschrijving is geannuleerd. Je kan je opnieuw inschrijven als er nog plaats is.',
   manageExpired: 'Het aanbod is verlopen voor je het aanvaardde. Je kan je opnieuw inschrijven als er nog plaats is.',
   acceptSeat: 'Mijn plaats aanvaarden',
@@ -316,7 +325,9 @@ export function pickLanguage(stored: string | null, pageDefault: Language | null
 
 /** "Friday 4 December 2026" in the edition's time zone. */
 export function formatDate(iso: string, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeOf[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeOf[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "09:30" in the edition's time zone. */

@@ -27,7 +27,11 @@ export function EditionCard({ edition }: { edition: PublicEdition }) {
         </p>
         <div className="edition-card-footer">
           <AvailabilityBadge edition={edition} />
-          <Link href={href} className={availability === 'seats' || availability === 'waitlist' ? 'button' : 'button button-secondary'} aria-describedby={titleId}>
+          <Link
+            href={href}
+            className={availability === 'seats' || availability === 'waitlist' ? 'button' : 'button button-secondary'}
+            aria-describedby={titleId}
+          >
             {action}
           </Link>
         </div>

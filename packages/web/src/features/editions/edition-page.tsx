@@ -24,7 +24,8 @@ export function EditionPage({ editionId }: { editionId: string }) {
 
   if (edition.state === 'loading') return <LoadingState />;
   if (edition.state === 'error') {
-    const missing = edition.error.code === 'ERR_EDITION_NOT_FOUND' || edition.error.code === 'ERR_NOT_FOUND' || edition.error.code === 'ERR_VALIDATION';
+    const missing =
+      edition.error.code === 'ERR_EDITION_NOT_FOUND' || edition.error.code === 'ERR_NOT_FOUND' || edition.error.code === 'ERR_VALIDATION';
     return missing ? (
       <div className="card notice page-notice">
         <h1>{t.notFoundTitle}</h1>
@@ -37,9 +38,7 @@ export function EditionPage({ editionId }: { editionId: string }) {
       <ErrorState asPage error={edition.error} onRetry={edition.reload} />
     );
   }
-  return (
-    <EditionView edition={edition.data} sectors={sectors.state === 'ok' ? sectors.data : []} onRegistered={edition.reload} />
-  );
+  return <EditionView edition={edition.data} sectors={sectors.state === 'ok' ? sectors.data : []} onRegistered={edition.reload} />;
 }
 
 function EditionView({ edition, sectors, onRegistered }: { edition: PublicEdition; sectors: string[]; onRegistered(): void }) {
@@ -74,7 +73,9 @@ function EditionView({ edition, sectors, onRegistered }: { edition: PublicEditio
           ) : availability === 'not_open_yet' ? (
             <div className="card notice">
               <h2 className="notice-title">{t.notOpenYetBadge}</h2>
-              <p>{t.windowNotOpenYet(edition.registrationOpensAt ? formatDateTime(edition.registrationOpensAt, edition.timeZone, language) : null)}</p>
+              <p>
+                {t.windowNotOpenYet(edition.registrationOpensAt ? formatDateTime(edition.registrationOpensAt, edition.timeZone, language) : null)}
+              </p>
             </div>
           ) : (
             <RegistrationForm

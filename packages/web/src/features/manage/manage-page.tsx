@@ -21,7 +21,11 @@ export function ManagePage({ token, action }: { token: string; action: string | 
   if (view.state === 'loading') return <LoadingState />;
   if (view.state === 'error') {
     return (
-      <ErrorState asPage error={view.error} onRetry={view.error.code === 'ERR_INVALID_TOKEN' || view.error.code === 'ERR_VALIDATION' ? undefined : view.reload}>
+      <ErrorState
+        asPage
+        error={view.error}
+        onRetry={view.error.code === 'ERR_INVALID_TOKEN' || view.error.code === 'ERR_VALIDATION' ? undefined : view.reload}
+      >
         <Link href="/" className="button button-secondary">
           {t.backToEditions}
         </Link>
@@ -118,7 +122,13 @@ function ManageContent({ view, token, focusAccept, onChanged }: { view: ManageVi
                   </h2>
                   <p>{registration.status === 'waitlisted' ? t.cancelConfirmWaitlist : t.cancelConfirmText}</p>
                   <div className="actions">
-                    <button ref={confirmYes} type="button" className="button button-danger" onClick={() => void run('cancel')} disabled={busy !== null}>
+                    <button
+                      ref={confirmYes}
+                      type="button"
+                      className="button button-danger"
+                      onClick={() => void run('cancel')}
+                      disabled={busy !== null}
+                    >
                       {busy === 'cancel' ? t.cancelling : t.cancelConfirmYes}
                     </button>
                     <button

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { dictionaries } from '../../lib/i18n';
-import { emptyRegistrationForm, fieldsWithErrors, mapServerIssues, normalizeLinkedinUrl, toRegistrationInput, validateRegistration } from './registration-errors';
+import {
+  emptyRegistrationForm,
+  fieldsWithErrors,
+  mapServerIssues,
+  normalizeLinkedinUrl,
+  toRegistrationInput,
+  validateRegistration,
+} from './registration-errors';
 
 const en = dictionaries.en;
 const valid = { ...emptyRegistrationForm('nl'), name: 'Sofie Janssens', email: 'sofie@example.be', consent: true };
@@ -49,7 +56,13 @@ describe('mapServerIssues', () => {
 describe('toRegistrationInput', () => {
   test('leaves empty optional fields out and trims the rest', () => {
     const input = toRegistrationInput({ ...valid, name: '  Sofie  ', company: '   ', sector: '', linkedinUrl: 'linkedin.com/in/sofie' });
-    expect(input).toMatchObject({ name: 'Sofie', company: undefined, sector: undefined, linkedinUrl: 'https://linkedin.com/in/sofie', consent: true });
+    expect(input).toMatchObject({
+      name: 'Sofie',
+      company: undefined,
+      sector: undefined,
+      linkedinUrl: 'https://linkedin.com/in/sofie',
+      consent: true,
+    });
   });
 
   test.each([

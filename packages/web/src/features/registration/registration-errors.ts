@@ -36,7 +36,19 @@ export const registrationFieldOrder: readonly RegistrationField[] = [
 ];
 
 export function emptyRegistrationForm(language: Language): RegistrationFormValues {
-  return { name: '', email: '', company: '', sector: '', jobTitle: '', offer: '', lookingFor: '', linkedinUrl: '', language, consent: false, shareContact: false };
+  return {
+    name: '',
+    email: '',
+    company: '',
+    sector: '',
+    jobTitle: '',
+    offer: '',
+    lookingFor: '',
+    linkedinUrl: '',
+    language,
+    consent: false,
+    shareContact: false,
+  };
 }
 
 /** "linkedin.com/in/x" or "www.linkedin.com/in/x" becomes "https://www.linkedin.com/in/x"; anything else is left alone. */
@@ -71,7 +83,13 @@ export function toRegistrationInput(values: RegistrationFormValues): Registratio
 
 type IssueKind = 'required' | 'too_long' | 'characters' | 'invalid';
 
-function fieldMessage(t: Messages, field: RegistrationField, kind: IssueKind, max: number | undefined, values: RegistrationFormValues | null): string {
+function fieldMessage(
+  t: Messages,
+  field: RegistrationField,
+  kind: IssueKind,
+  max: number | undefined,
+  values: RegistrationFormValues | null,
+): string {
   if (kind === 'too_long' && max !== undefined) return t.errTooLong(max);
   switch (field) {
     case 'consent':
@@ -116,7 +134,13 @@ export function mapServerIssues(issues: readonly FieldIssue[], t: Messages, valu
     const field = parts[0] === 'body' ? parts[1] : parts[0];
     if (!isField(field) || errors[field]) continue;
     const max = /at most (\d+)/.exec(issue.message)?.[1];
-    const kind: IssueKind = max ? 'too_long' : /required/i.test(issue.message) ? 'required' : /must not contain/i.test(issue.message) ? 'characters' : 'invalid';
+    const kind: IssueKind = max
+      ? 'too_long'
+      : /required/i.test(issue.message)
+        ? 'required'
+        : /must not contain/i.test(issue.message)
+          ? 'characters'
+          : 'invalid';
     errors[field] = fieldMessage(t, field, kind, max ? Number(max) : undefined, values);
   }
   return errors;

@@ -21,7 +21,15 @@ import {
 type Focusable = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** The registration form: checked with the protocol schema before sending, server errors shown per field. */
-export function RegistrationForm({ edition, sectors, onRegistered }: { edition: PublicEdition; sectors: string[]; onRegistered(value: Registered): void }) {
+export function RegistrationForm({
+  edition,
+  sectors,
+  onRegistered,
+}: {
+  edition: PublicEdition;
+  sectors: string[];
+  onRegistered(value: Registered): void;
+}) {
   const { t, language } = useI18n();
   const [values, setValues] = useState<RegistrationFormValues>(() => emptyRegistrationForm(language));
   const [languageTouched, setLanguageTouched] = useState(false);
@@ -92,7 +100,11 @@ export function RegistrationForm({ edition, sectors, onRegistered }: { edition: 
     }
   };
 
-  const text = (field: 'name' | 'email' | 'company' | 'jobTitle' | 'linkedinUrl', label: string, options: { type?: string; autoComplete?: string; required?: boolean; hint?: string; placeholder?: string; inputMode?: 'email' | 'url' } = {}) => (
+  const text = (
+    field: 'name' | 'email' | 'company' | 'jobTitle' | 'linkedinUrl',
+    label: string,
+    options: { type?: string; autoComplete?: string; required?: boolean; hint?: string; placeholder?: string; inputMode?: 'email' | 'url' } = {},
+  ) => (
     <FormField
       id={`reg-${field}`}
       label={label}
@@ -123,7 +135,14 @@ export function RegistrationForm({ edition, sectors, onRegistered }: { edition: 
       hint={hint}
       error={errors[field]}
       render={(a11y) => (
-        <textarea {...a11y} ref={refFor(field)} className="input textarea" rows={3} value={values[field]} onChange={(event) => update(field, event.target.value)} />
+        <textarea
+          {...a11y}
+          ref={refFor(field)}
+          className="input textarea"
+          rows={3}
+          value={values[field]}
+          onChange={(event) => update(field, event.target.value)}
+        />
       )}
     />
   );
@@ -145,7 +164,13 @@ export function RegistrationForm({ edition, sectors, onRegistered }: { edition: 
         error={errors.sector}
         render={(a11y) =>
           sectors.length > 0 ? (
-            <select {...a11y} ref={refFor('sector')} className="input select" value={values.sector} onChange={(event) => update('sector', event.target.value)}>
+            <select
+              {...a11y}
+              ref={refFor('sector')}
+              className="input select"
+              value={values.sector}
+              onChange={(event) => update('sector', event.target.value)}
+            >
               <option value="">{t.fieldSectorChoose}</option>
               {sectors.map((sector) => (
                 <option key={sector} value={sector}>
@@ -154,14 +179,26 @@ export function RegistrationForm({ edition, sectors, onRegistered }: { edition: 
               ))}
             </select>
           ) : (
-            <input {...a11y} ref={refFor('sector')} className="input" type="text" value={values.sector} onChange={(event) => update('sector', event.target.value)} />
+            <input
+              {...a11y}
+              ref={refFor('sector')}
+              className="input"
+              type="text"
+              value={values.sector}
+              onChange={(event) => update('sector', event.target.value)}
+            />
           )
         }
       />
       {text('jobTitle', t.fieldJobTitle, { autoComplete: 'organization-title' })}
       {area('offer', t.fieldOffer, t.fieldOfferHint)}
       {area('lookingFor', t.fieldLookingFor, t.fieldLookingForHint)}
-      {text('linkedinUrl', t.fieldLinkedin, { type: 'url', inputMode: 'url', hint: t.fieldLinkedinHint, placeholder: 'https://www.linkedin.com/in/…' })}
+      {text('linkedinUrl', t.fieldLinkedin, {
+        type: 'url',
+        inputMode: 'url',
+        hint: t.fieldLinkedinHint,
+        placeholder: 'https://www.linkedin.com/in/…',
+      })}
       <FormField
         id="reg-language"
         label={t.fieldLanguage}
@@ -194,7 +231,12 @@ export function RegistrationForm({ edition, sectors, onRegistered }: { edition: 
         required
         inputRef={refFor('consent')}
       />
-      <CheckboxField id="reg-shareContact" label={t.fieldShareContact} checked={values.shareContact} onChange={(checked) => update('shareContact', checked)} />
+      <CheckboxField
+        id="reg-shareContact"
+        label={t.fieldShareContact}
+        checked={values.shareContact}
+        onChange={(checked) => update('shareContact', checked)}
+      />
 
       <div aria-live="assertive" className="form-status">
         {formError ? (
