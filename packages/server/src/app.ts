@@ -49,8 +49,6 @@ export async function buildApp(options: AppOptions) {
     // Off: with it on, anyone could pick their own X-Forwarded-For and dodge the rate limits.
     trustProxy: false,
     genReqId: () => randomUUID(),
-    // One line per request only when debugging: at info level it doubles the log volume of a sign-up rush.
-    disableRequestLogging: !(options.logger && ['debug', 'trace'].includes(options.logger.level)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are shaped by the *.dto.ts mappers and type-checked against the route's schema at

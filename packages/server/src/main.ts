@@ -20,7 +20,11 @@ const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/d
 
 /** Starts Tablehop with the real adapters: database, mail transport and worker, jobs, HTTP. */
 async function main(config: Config): Promise<void> {
-  const logger = pino({ level: config.logLevel });
+  // Readable lines for a person at a terminal; JSON lines for log collectors.
+  const logger = pino({
+    level: config.logLevel,
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
   mkdirSync(config.dataDir, { recursive: true });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
