@@ -5,3 +5,5 @@ export { errorCodes } from './errors.js';
 export type { ErrorCode, ErrorBody } from './errors.js';
 export * from './registration.js';
 export * from './api.js';
+export * from './live.js';
+export * from './live-wire.js';

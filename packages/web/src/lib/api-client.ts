@@ -48,10 +48,12 @@ export function toApiError(status: number, body: unknown): ApiError {
   return new ApiError('ERR_UNEXPECTED', `Unexpected answer (HTTP ${status}).`, status);
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `x-csrf-token`: every state-changing call of a logged-in user needs it. */
+  csrfToken?: string;
 }
 
 /** The answer of a successful call, with its HTTP status (201 created vs 200 existing matters). */
@@ -64,6 +66,7 @@ export interface ApiResponse<T> {
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
