@@ -1,4 +1,5 @@
 import type { Language } from '@tablehop/protocol';
+import { organizerEn, organizerNl } from './i18n-organizer';
 
 /**
  * Every string of the interface, in Dutch and English. `en` defines the shape; `nl` must match it
@@ -147,12 +148,24 @@ const en = {
     ERR_UNKNOWN_SECTOR: 'Choose a sector from the list.',
     ERR_ALREADY_CANCELLED: 'This registration is already cancelled.',
     ERR_NETWORK: 'We could not reach the server. Check your connection and try again.',
+    ERR_INVALID_CREDENTIALS: 'This e-mail address and password do not match. Check them, or ask for a login link.',
+    ERR_UNAUTHENTICATED: 'Please log in first.',
+    ERR_FORBIDDEN: 'Your account may not do this.',
+    ERR_CSRF: 'Your session is out of date. Reload the page and try again.',
+    ERR_TOKEN_EXPIRED: 'This link has expired.',
+    ERR_EMAIL_TAKEN: 'There is an account with this e-mail address already.',
+    ERR_SERIES_NOT_FOUND: 'This series does not exist (any more).',
+    ERR_REGISTRATION_NOT_FOUND: 'This registration does not exist (any more).',
+    ERR_MODERATOR_NOT_FOUND: 'This moderator does not exist (any more).',
+    ERR_CONFLICT: 'Someone changed this in the meantime. Reload and try again.',
     generic: 'Something went wrong on our side. Please try again in a moment.',
   },
 
   // Not found
   notFoundTitle: 'Page not found',
   notFoundText: 'This page does not exist. Check the address, or start from the list of upcoming events.',
+
+  ...organizerEn,
 };
 
 export type Messages = typeof en;
@@ -290,11 +303,23 @@ const nl: Messages = {
     ERR_UNKNOWN_SECTOR: 'Kies een sector uit de lijst.',
     ERR_ALREADY_CANCELLED: 'Deze inschrijving is al geannuleerd.',
     ERR_NETWORK: 'We bereiken de server niet. Controleer je verbinding en probeer opnieuw.',
+    ERR_INVALID_CREDENTIALS: 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze, of vraag een aanmeldlink aan.',
+    ERR_UNAUTHENTICATED: 'Meld je eerst aan.',
+    ERR_FORBIDDEN: 'Je account mag dit niet doen.',
+    ERR_CSRF: 'Je sessie is verouderd. Herlaad de pagina en probeer opnieuw.',
+    ERR_TOKEN_EXPIRED: 'Deze link is verlopen.',
+    ERR_EMAIL_TAKEN: 'Er bestaat al een account met dit e-mailadres.',
+    ERR_SERIES_NOT_FOUND: 'Deze reeks bestaat niet (meer).',
+    ERR_REGISTRATION_NOT_FOUND: 'Deze inschrijving bestaat niet (meer).',
+    ERR_MODERATOR_NOT_FOUND: 'Deze moderator bestaat niet (meer).',
+    ERR_CONFLICT: 'Iemand heeft dit intussen gewijzigd. Herlaad en probeer opnieuw.',
     generic: 'Er ging aan onze kant iets mis. Probeer het zo dadelijk opnieuw.',
   },
 
   notFoundTitle: 'Pagina niet gevonden',
   notFoundText: 'Deze pagina bestaat niet. Controleer het adres, of begin bij de lijst met komende events.',
+
+  ...organizerNl,
 };
 
 export const dictionaries: Record<Language, Messages> = { nl, en };

@@ -12,7 +12,7 @@ const tones: Record<RegistrationStatus, string> = {
   expired: 'neutral',
 };
 
-function statusLabel(t: Messages, status: RegistrationStatus): string {
+export function statusLabel(t: Messages, status: RegistrationStatus): string {
   switch (status) {
     case 'confirmed':
       return t.statusConfirmed;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Language } from '@tablehop/protocol';
+import type { Language, RegistrationInput } from '@tablehop/protocol';
 import { api, ApiError, type ClientErrorCode, type FieldIssue } from '../../lib/api-client';
 import type { PublicEdition } from '../../lib/api-types';
 import { describeApiError, languages } from '../../lib/i18n';
@@ -20,15 +20,22 @@ import {
 
 type Focusable = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-/** The registration form: checked with the protocol schema before sending, server errors shown per field. */
+/**
+ * The registration form: checked with the protocol schema before sending, server errors shown per field.
+ * The organizer variant (add someone by hand) sends through `send` and words the consent for a third person.
+ */
 export function RegistrationForm({
   edition,
   sectors,
   onRegistered,
+  variant = 'public',
+  send,
 }: {
   edition: PublicEdition;
   sectors: string[];
   onRegistered(value: Registered): void;
+  variant?: 'public' | 'organizer';
+  send?(input: RegistrationInput): Promise<Omit<Registered, 'name'>>;
 }) {
   const { t, language } = useI18n();
   const [values, setValues] = useState<RegistrationFormValues>(() => emptyRegistrationForm(language));
@@ -39,7 +46,8 @@ export function RegistrationForm({
   const [submitting, setSubmitting] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const controls = useRef(new Map<RegistrationField, Focusable>());
-  const waitlist = availabilityOf(edition) === 'waitlist';
+  const organizer = variant === 'organizer';
+  const waitlist = !organizer && availabilityOf(edition) === 'waitlist';
 
   // Until the person picks the mail language, it follows the interface language.
   useEffect(() => {
@@ -82,7 +90,8 @@ export function RegistrationForm({
     }
     setSubmitting(true);
     try {
-      const { created, result } = await api.register(edition.id, toRegistrationInput(values));
+      const input = toRegistrationInput(values);
+      const { created, result } = send ? await send(input) : await api.register(edition.id, input);
       onRegistered({ created, result, name: values.name.trim() });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('ERR_UNEXPECTED', String(error), 0);
@@ -150,9 +159,10 @@ export function RegistrationForm({
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="form-title">
       <h2 id="form-title" className="form-title">
-        {waitlist ? t.formTitleWaitlist : t.formTitle}
+        {organizer ? t.orgAddTitle : waitlist ? t.formTitleWaitlist : t.formTitle}
       </h2>
       {waitlist && <p className="notice-inline">{t.fullLine(edition.waitlistCount)}</p>}
+      {organizer && <p className="small">{t.orgAddIntro}</p>}
       <p className="muted small">{t.formIntro}</p>
 
       {text('name', t.fieldName, { autoComplete: 'name', required: true })}
@@ -224,7 +234,7 @@ export function RegistrationForm({
       />
       <CheckboxField
         id="reg-consent"
-        label={t.fieldConsent}
+        label={organizer ? t.orgAddConsent : t.fieldConsent}
         checked={values.consent}
         onChange={(checked) => update('consent', checked)}
         error={errors.consent}
@@ -247,7 +257,7 @@ export function RegistrationForm({
       </div>
 
       <button type="submit" className="button button-block button-large" disabled={submitting} aria-disabled={submitting}>
-        {submitting ? t.submitting : waitlist ? t.submitWaitlist : t.submit}
+        {submitting ? t.submitting : organizer ? t.orgAddSubmit : waitlist ? t.submitWaitlist : t.submit}
       </button>
     </form>
   );

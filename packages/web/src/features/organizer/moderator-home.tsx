@@ -1,0 +1,30 @@
+import { ErrorState, LoadingState } from '../../components/feedback';
+import { useEffect } from 'react';
+import { useI18n } from '../../lib/i18n-context';
+import { navigate } from '../../lib/router';
+import { useSession } from '../../lib/session-context';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+/** What a moderator sees after logging in, until the live-event screens exist. */
+export function ModeratorHome() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  useDocumentTitle(t.orgModerators);
+
+  useEffect(() => {
+    if (session.state === 'anonymous') navigate('/login', { replace: true });
+  }, [session.state]);
+
+  if (session.state === 'loading' || session.state === 'anonymous') return <LoadingState />;
+  if (session.state === 'error') return <ErrorState asPage error={session.error} />;
+  return (
+    <div className="card notice page-notice confirmation confirmation-info">
+      <div className="confirmation-icon" aria-hidden="true">
+        ☕
+      </div>
+      <h1 className="confirmation-title">{t.moderatorHomeTitle(session.user.name || session.user.email)}</h1>
+      <p>{t.moderatorHomeText}</p>
+      <p className="muted small">{t.moderatorHomeHint}</p>
+    </div>
+  );
+}
