@@ -20,8 +20,11 @@ const STORED: readonly StoredDesign[] = [
   },
   {
     // Social golfer 8-4-10 (existence first shown by Aguado, 2004): 32 people, 8 tables of 4,
-    // 10 rounds, no pair twice. Re-encoded from the published schedule collected in
-    // fpvandoorn/Dagstuhl-tables literature.md (0-f = A-P, g-v = a-p there); verified by test.
+    // 10 rounds, no pair twice; 10 is the most possible (each person meets 3 new people a round,
+    // 31 others). A published schedule (as collected in the literature list of
+    // fpvandoorn/Dagstuhl-tables, 0-f = A-P, g-v = a-p there), re-encoded; verified by test. Our own
+    // searches (1-rotational over Z31, Z10/Z5 orbits with tabu search) reached 10 rounds with 10
+    // repeated pairs at best, so this stays a stored design.
     name: 'social-golfer(8-4-10)',
     rounds:
       '0123 4567 89ab cdef ghij klmn opqr stuv|048s 1im7 35av jlqf gkoc h26n pbdu 9rte|' +
