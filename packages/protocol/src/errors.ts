@@ -26,6 +26,7 @@ export const errorCodes = {
   ERR_UNKNOWN_SECTOR: { status: 400, message: 'This sector is not in the list.' },
   ERR_CONFLICT: { status: 409, message: 'This conflicts with the current state.' },
   ERR_EMAIL_TAKEN: { status: 409, message: 'A user with this e-mail address exists already.' },
+  ERR_PROTOCOL_VERSION: { status: 426, message: 'This page is out of date; reload it.' },
   ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   ERR_INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -18,6 +18,11 @@ import { pgEditionsStore } from './editions/pg-editions.store.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { createGuards } from './http/guards.js';
 import { healthRoutes, type HealthCheck } from './http/health.handlers.js';
+import type { LiveEngine } from './live/live-engine.port.js';
+import { liveSocketRoutes } from './live/live-socket.handlers.js';
+import { createRealScheduler, type LiveScheduler } from './live/live-scheduler.js';
+import { createLiveService } from './live/live.service.js';
+import { pgLiveStore } from './live/pg-live.store.js';
 import type { Mailer } from './mail/mailer.js';
 import { pgRegistrationsStore } from './registration/pg-registrations.store.js';
 import { registrationRoutes } from './registration/registration.handlers.js';
@@ -38,6 +43,10 @@ export interface AppOptions {
   /** The built web app to serve; skipped when absent. */
   webDistDir?: string;
   newId?: () => string;
+  /** Replaces the live engine behind `GET /api/live` (transport tests use a fake). */
+  liveEngine?: LiveEngine;
+  /** Timers of the live engine; tests pass a fake one and fire deadlines by hand. */
+  liveScheduler?: LiveScheduler;
 }
 
 /** Builds the whole HTTP app on the adapters it is given; `main.ts` adds the real ones and listens. */
@@ -70,6 +79,18 @@ export async function buildApp(options: AppOptions) {
   const registration = createRegistrationService(deps, { registrations: pgRegistrationsStore, editions: pgEditionsStore, sectors: pgSectorsStore });
   const editions = createEditionsService(deps, { editions: pgEditionsStore, users: pgAuthStore }, registration);
   const guards = createGuards(auth);
+  const realScheduler = options.liveScheduler ? null : createRealScheduler(options.clock);
+  const live = createLiveService(deps, pgLiveStore, {
+    scheduler: options.liveScheduler ?? realScheduler!,
+    onError: (error) => app.log.error({ err: error }, 'live engine'),
+  });
+  // Editions that were running when the process stopped resume here (deadlines that passed are applied in order).
+  await live.start();
+  app.addHook('onClose', async () => {
+    live.stop();
+    realScheduler?.clearAll();
+    await live.idle();
+  });
 
   await app.register(cookie);
   if (options.rateLimit) await app.register(rateLimit, { global: false });
@@ -106,12 +127,16 @@ export async function buildApp(options: AppOptions) {
     registrationRateLimit: options.rateLimit ? { max: 300, timeWindow: '1 minute' } : undefined,
   });
   await app.register(sectorsRoutes, { db: options.db, store: pgSectorsStore, guards });
+  // The live connection (WebSocket): transport in live/live-transport.ts, engine behind the LiveEngine port.
+  const liveEngine = options.liveEngine ?? live;
+  if (liveEngine)
+    await app.register(liveSocketRoutes, { engine: liveEngine, auth, publicUrl: options.publicUrl, now: () => options.clock.now().getTime() });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The built web app; files are looked up per request, so a rebuild needs no restart.
   if (serveWeb) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: true });
 
-  return { app, services: { auth, registration, editions } };
+  return { app, services: { auth, registration, editions, live } };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

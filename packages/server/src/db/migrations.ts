@@ -152,4 +152,42 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_due_idx ON outbox (next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
 `,
   },
+  {
+    id: '002_live',
+    sql: /* sql */ `
+-- The live state of an edition (phase, round, deadlines, help requests, flags, broadcasts, notes),
+-- written after every change so a restart resumes it. The plan and the final tables of finished
+-- rounds sit in their own columns, written only when they change (once per round); the tables of
+-- the running round are not stored here at all: they are the open rows of live_seatings.
+-- Presence (who is connected) is not stored: it lives in memory and is rebuilt by reconnections.
+CREATE TABLE live_editions (
+  edition_id uuid PRIMARY KEY REFERENCES editions (id) ON DELETE CASCADE,
+  phase text NOT NULL,
+  state jsonb NOT NULL,
+  plan jsonb,
+  past jsonb NOT NULL DEFAULT '[]',
+  version int NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX live_editions_running_idx ON live_editions (phase) WHERE phase <> 'ended';
+
+-- Every actual seating: who sat at which table in which round, from when to when (to_at NULL:
+-- still seated). Feeds the follow-up ("whom did I meet") and the history of later editions.
+CREATE TABLE live_seatings (
+  id bigserial PRIMARY KEY,
+  edition_id uuid NOT NULL REFERENCES editions (id) ON DELETE CASCADE,
+  round int NOT NULL,
+  table_no int NOT NULL,
+  registration_id uuid REFERENCES registrations (id) ON DELETE CASCADE,
+  moderator_id uuid REFERENCES users (id) ON DELETE CASCADE,
+  from_at timestamptz NOT NULL,
+  to_at timestamptz,
+  CHECK ((registration_id IS NULL) <> (moderator_id IS NULL))
+);
+CREATE INDEX live_seatings_table_idx ON live_seatings (edition_id, round, table_no);
+CREATE INDEX live_seatings_registration_idx ON live_seatings (registration_id);
+-- The open seatings of an edition are the tables of its running round.
+CREATE INDEX live_seatings_open_idx ON live_seatings (edition_id, id) WHERE to_at IS NULL;
+`,
+  },
 ];

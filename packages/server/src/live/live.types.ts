@@ -1,6 +1,6 @@
 export type { LiveCommand, LiveEvent, LiveSnapshot } from '@tablehop/protocol';
 
-/** Who is on the other end of a live connection. STUB: the live-engine work may extend it. */
+/** Who is on the other end of a live connection, as `LiveEngine.authenticate` found them. */
 export interface LiveActor {
   editionId: string;
   role: 'host' | 'moderator' | 'participant';
