@@ -16,10 +16,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { createLiveClient, type LiveClient, type LiveCommand, type LiveEvent } from '@tablehop/protocol';
-import { freePort, liveUrlOf, loginOrganizer, setUpLiveEdition, startProduct } from '../test/live-product.js';
+import { freePort, liveUrlOf, loginOrganizer, setUpLiveEdition, startProduct, withFreshPostgresDatabase } from '../test/live-product.js';
 
 const thisFile = fileURLToPath(import.meta.url);
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -165,21 +164,6 @@ function readProcess(pid: number): { cpuSeconds: number; rssBytes: number } {
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-
-async function withFreshPostgresDatabase<T>(adminUrl: string, run: (url: string) => Promise<T>): Promise<T> {
-  const name = `tablehop_bench_live_${Date.now()}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  }
-}
 
 async function waitForMailOutbox(url: string): Promise<void> {
   // The confirmation mails of N registrations are rendered by the server's mail worker; let it
@@ -389,7 +373,7 @@ async function runParent(): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
-  if (adminUrl) await withFreshPostgresDatabase(adminUrl, run);
+  if (adminUrl) await withFreshPostgresDatabase(adminUrl, 'tablehop_bench_live', run);
   else await run(undefined);
 }
 

@@ -8,20 +8,16 @@
  * Targets (issue 2): exactly 102 confirmed and 898 waitlisted at positions 1..898, 50 promotions
  * after the cancellations, zero errors, >= 500 registrations/s and p99 < 250 ms on PostgreSQL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { join } from 'node:path';
+import { freePort, productAdmin, startProduct, withFreshPostgresDatabase } from '../test/live-product.js';
 
 const REGISTRATIONS = 1000;
 const CAPACITY = 102;
 const CANCELLATIONS = 50;
-const root = resolve(fileURLToPath(import.meta.url), '../../../..');
-const admin = { email: 'bench@example.org', password: 'benchmark password' };
 
 interface Timed<T> {
   ms: number;
@@ -29,45 +25,10 @@ interface Timed<T> {
   body: T;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-async function startProduct(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const port = await freePort();
+async function startBenchProduct(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<void>; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tablehop-bench-'));
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'packages/server/src/main.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      TABLEHOP_DATA_DIR: dataDir,
-      TABLEHOP_RATE_LIMIT: 'off',
-      TABLEHOP_DEMO: 'off',
-      TABLEHOP_ADMIN_EMAIL: admin.email,
-      TABLEHOP_ADMIN_PASSWORD: admin.password,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child, dataDir };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the product did not become healthy within 30 s');
+  const product = await startProduct({ port: await freePort(), dataDir, env });
+  return { ...product, dataDir };
 }
 
 // Plain node:http with one connection per request in flight: lighter on the client than fetch, so
@@ -107,9 +68,13 @@ interface RegistrationResult {
 }
 
 async function runAgainst(label: string, env: Record<string, string>) {
-  const { url, child, dataDir } = await startProduct(env);
+  const { url, child, exited, dataDir } = await startBenchProduct(env);
   try {
-    const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+    const login = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(productAdmin),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const organizer = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
@@ -185,29 +150,14 @@ async function runAgainst(label: string, env: Record<string, string>) {
   } finally {
     agent.destroy();
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function withFreshPostgresDatabase<T>(adminUrl: string, run: (url: string) => Promise<T>): Promise<T> {
-  const name = `tablehop_bench_${Date.now()}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
-  } finally {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
   }
 }
 
 const rows = [];
 const adminUrl = process.env.TABLEHOP_BENCH_DATABASE_URL ?? process.env.TABLEHOP_TEST_DATABASE_URL;
-if (adminUrl) rows.push(await withFreshPostgresDatabase(adminUrl, (url) => runAgainst('PostgreSQL', { DATABASE_URL: url })));
+if (adminUrl) rows.push(await withFreshPostgresDatabase(adminUrl, 'tablehop_bench', (url) => runAgainst('PostgreSQL', { DATABASE_URL: url })));
 else console.error('no PostgreSQL URL (run through npm run bench:registration): PostgreSQL skipped');
 rows.push(await runAgainst('PGlite', {}));
 

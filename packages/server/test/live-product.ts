@@ -4,6 +4,7 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 /**
  * The real product as a child process, for the restart test and the live benchmark: `node --import
@@ -249,3 +250,19 @@ async function waitForInviteTokens(outbox: string, emails: Set<string>): Promise
 
 /** The WebSocket URL of the live connection of a product at `url`. */
 export const liveUrlOf = (url: string) => `${url.replace(/^http/, 'ws')}/api/live`;
+
+/** Runs `run` with the URL of a new, empty database on the PostgreSQL at `adminUrl`; drops it afterwards. */
+export async function withFreshPostgresDatabase<T>(adminUrl: string, prefix: string, run: (url: string) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  }
+}
