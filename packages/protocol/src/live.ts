@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MediaAssignment } from './media.js';
 
 /**
  * The domain messages of the live event, carried by the envelope in `live-wire.ts`.
@@ -219,7 +220,9 @@ export type LiveEvent =
   /** The moderator itself. */
   | { type: 'note_saved'; text: string }
   /** You were removed from the event by the host; the connection should be closed. */
-  | { type: 'removed' };
+  | { type: 'removed' }
+  /** Your video room changed (or video became (un)available): replaces the previous assignment. See `media.ts`. */
+  | { type: 'media_assigned'; assignment: MediaAssignment };
 
 export type LiveSeatReason = 'round_seated' | 'late_joiner' | 'moved' | 'table_changed' | 'unseated';
 
@@ -238,6 +241,8 @@ export interface LiveSnapshot {
   notes: string | null;
   /** Moderators: their own help requests. Hosts: every request. */
   help: LiveHelpRequest[];
+  /** Video: the room to join now, or why there is none. See `media.ts`. */
+  media: MediaAssignment;
   /** Hosts only. */
   staff: { tables: LiveTableView[]; presence: LivePresence[]; flags: LiveFlag[] } | null;
 }

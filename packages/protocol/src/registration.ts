@@ -73,12 +73,16 @@ export const weekdaySchema = z.union([z.number(), z.string()]).transform((value,
   return z.NEVER;
 });
 
+/**
+ * The format of a series or edition. No defaults here: a partial format in a request changes only
+ * what it names (the series' format, or the built-in 6 x 4 x 12 min + 10 min plenary, fill the rest).
+ */
 export const formatInputSchema = z.object({
-  groupSize: z.number().int().min(2).max(50).default(6),
-  rounds: z.number().int().min(1).max(50).default(4),
-  roundMinutes: z.number().int().min(1).max(240).default(12),
-  plenaryMinutes: z.number().int().min(0).max(240).default(10),
-  moderatorMode: z.enum(['rotate', 'fixed']).default('rotate'),
+  groupSize: z.number().int().min(2).max(50),
+  rounds: z.number().int().min(1).max(50),
+  roundMinutes: z.number().int().min(1).max(240),
+  plenaryMinutes: z.number().int().min(0).max(240),
+  moderatorMode: z.enum(['rotate', 'fixed']),
 });
 
 export const promotionModeSchema = z.enum(['auto', 'offer']);

@@ -24,6 +24,7 @@ import { createRealScheduler, type LiveScheduler } from './live/live-scheduler.j
 import { createLiveService } from './live/live.service.js';
 import { pgLiveStore } from './live/pg-live.store.js';
 import type { Mailer } from './mail/mailer.js';
+import type { MediaService } from './media/media.service.js';
 import { pgRegistrationsStore } from './registration/pg-registrations.store.js';
 import { registrationRoutes } from './registration/registration.handlers.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   liveEngine?: LiveEngine;
   /** Timers of the live engine; tests pass a fake one and fire deadlines by hand. */
   liveScheduler?: LiveScheduler;
+  /** Video rooms (`media/`); `main.ts` starts them (`startMedia`). Without it clients are told there is no video. */
+  media?: MediaService;
 }
 
 /** Builds the whole HTTP app on the adapters it is given; `main.ts` adds the real ones and listens. */
@@ -83,6 +86,7 @@ export async function buildApp(options: AppOptions) {
   const live = createLiveService(deps, pgLiveStore, {
     scheduler: options.liveScheduler ?? realScheduler!,
     onError: (error) => app.log.error({ err: error }, 'live engine'),
+    ...(options.media ? { media: options.media } : {}),
   });
   // Editions that were running when the process stopped resume here (deadlines that passed are applied in order).
   await live.start();
@@ -112,7 +116,20 @@ export async function buildApp(options: AppOptions) {
     transform: jsonSchemaTransform,
   });
 
-  await app.register(healthRoutes, { db: options.db, checks: options.healthChecks ?? [] });
+  const media = options.media;
+  const mediaCheck: HealthCheck[] = media
+    ? [
+        {
+          name: 'media',
+          // Without video the event still runs: a media server that is down makes the product degraded, not down.
+          async check() {
+            const { status, detail } = media.health();
+            return { status: status === 'down' ? 'degraded' : status, detail };
+          },
+        },
+      ]
+    : [];
+  await app.register(healthRoutes, { db: options.db, checks: [...(options.healthChecks ?? []), ...mediaCheck] });
   await app.register(authRoutes, {
     auth,
     guards,

@@ -15,6 +15,8 @@ import { createOutboxMailer } from './mail/mail.service.js';
 import { createMailWorker } from './mail/mail-worker.js';
 import { createPgOutboxStore } from './mail/pg-outbox.store.js';
 import { createSmtpTransport } from './mail/smtp-transport.js';
+import { attachJanusProxy } from './media/janus-proxy.js';
+import { startMedia } from './media/media-setup.js';
 
 const webDistDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -39,10 +41,19 @@ async function main(config: Config): Promise<void> {
   const worker = createMailWorker({ store: outbox, transport, clock, logger, organizer: parseAddress(from) });
   const mailer = createOutboxMailer({ outbox, wake: () => worker.wake() });
 
+  // Video: our own supervised Janus, JANUS_URLS, or none (the product then runs without video).
+  const mediaLog = logger.child({ component: 'media' });
+  const media = await startMedia(config.media, {
+    dataDir: config.dataDir,
+    publicUrl: config.publicUrl,
+    log: { info: (m) => mediaLog.info(m), warn: (m) => mediaLog.warn(m), error: (m) => mediaLog.error(m) },
+  });
+
   const { app, services } = await buildApp({
     db,
     clock,
     mailer,
+    media: media.media,
     publicUrl: config.publicUrl,
     rateLimit: config.rateLimit,
     logger,
@@ -57,6 +68,12 @@ async function main(config: Config): Promise<void> {
         },
       },
     ],
+  });
+
+  // Browsers reach Janus' WebSocket API through this server (`/janus`), so one origin and port suffice.
+  const janusProxy = attachJanusProxy(app.server, media.proxyRoutes, {
+    publicOrigin: new URL(config.publicUrl).origin,
+    log: { warn: (m) => mediaLog.warn(m) },
   });
 
   await ensureOrganizer(config, db, services, logger);
@@ -78,7 +95,9 @@ async function main(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
+    janusProxy.close();
     await app.close();
+    await media.stop();
     await jobs.stop();
     await worker.stop();
     await transport.close?.();

@@ -37,6 +37,7 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
       broadcasts: [],
       notes: null,
       help: [],
+      media: { media: null, reason: 'no_room' },
       staff: null,
     };
   }

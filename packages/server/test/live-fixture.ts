@@ -6,6 +6,7 @@ import { createFakeScheduler } from '../src/live/live-scheduler.js';
 import { createLiveService } from '../src/live/live.service.js';
 import { pgLiveStore } from '../src/live/pg-live.store.js';
 import type { LiveActor } from '../src/live/live.types.js';
+import type { LiveMedia } from '../src/media/media.service.js';
 import { createRecordingMailer } from './recording-mailer.js';
 import type { TestApp } from './test-app.js';
 
@@ -61,14 +62,14 @@ export async function completeFixture(db: Database, seriesId: string, editionId:
 }
 
 /** A live engine on `db` with a fake clock and fake timers. */
-export function createTestEngine(db: Database, now: number, options: { presenceGraceMs?: number } = {}) {
+export function createTestEngine(db: Database, now: number, options: { presenceGraceMs?: number; media?: LiveMedia } = {}) {
   const clock = createFakeClock(new Date(now));
   const scheduler = createFakeScheduler(clock);
   const errors: unknown[] = [];
   const engine = createLiveService(
     { db, clock, mailer: createRecordingMailer(), publicUrl: 'http://tablehop.test', newId: randomUUID },
     pgLiveStore,
-    { scheduler, presenceGraceMs: options.presenceGraceMs ?? 60_000, onError: (e) => errors.push(e) },
+    { scheduler, presenceGraceMs: options.presenceGraceMs ?? 60_000, onError: (e) => errors.push(e), media: options.media },
   );
   /** Moves the clock, fires what is due, waits for the writes. */
   async function advance(ms: number): Promise<void> {

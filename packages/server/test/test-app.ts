@@ -5,6 +5,7 @@ import { createFakeClock } from '../src/clock.js';
 import { migrate } from '../src/db/migrate.js';
 import { clonePgliteDatabase, openPgliteDatabase } from '../src/db/pglite-database.js';
 import type { Database } from '../src/db/sql.js';
+import type { MediaService } from '../src/media/media.service.js';
 import { createRecordingMailer } from './recording-mailer.js';
 
 export const ORGANIZER = { email: 'organizer@example.org', password: 'correct horse battery' };
@@ -24,7 +25,7 @@ export async function freshPgliteDatabase(): Promise<Database> {
  * The whole app in-process on an in-memory PGlite (or the database given), a fake clock and a
  * recording mailer, with one organizer account. `as` runs requests with the organizer's session.
  */
-export async function createTestApp(options: { db?: Database; now?: string; rateLimit?: boolean; webDistDir?: string } = {}) {
+export async function createTestApp(options: { db?: Database; now?: string; rateLimit?: boolean; webDistDir?: string; media?: MediaService } = {}) {
   const db = options.db ?? (await freshPgliteDatabase());
   await migrate(db);
   const clock = createFakeClock(options.now ?? '2026-11-27T10:00:00Z');
@@ -37,6 +38,7 @@ export async function createTestApp(options: { db?: Database; now?: string; rate
     rateLimit: options.rateLimit ?? false,
     logger: false,
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+    ...(options.media ? { media: options.media } : {}),
   });
   await services.auth.ensureOrganizer(ORGANIZER.email, ORGANIZER.password);
   await app.ready();

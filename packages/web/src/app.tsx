@@ -15,6 +15,7 @@ import { matchPath, useLocation, type Location } from './lib/router';
 import { SessionProvider, useSession } from './lib/session-context';
 
 const StaffRoutes = lazy(() => import('./features/organizer/organizer-routes'));
+const JoinPage = lazy(() => import('./features/join/join-page'));
 
 /** The page for a location; the first route that matches wins. */
 function renderRoute({ pathname, search }: Location): ReactNode {
@@ -23,6 +24,13 @@ function renderRoute({ pathname, search }: Location): ReactNode {
   if (edition?.editionId) return <EditionPage key={edition.editionId} editionId={edition.editionId} />;
   const manage = matchPath('/manage/:token', pathname);
   if (manage?.token) return <ManagePage key={manage.token} token={manage.token} action={new URLSearchParams(search).get('action')} />;
+  const join = matchPath('/join/:token', pathname);
+  if (join?.token)
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <JoinPage key={join.token} token={join.token} search={search} />
+      </Suspense>
+    );
   if (matchPath('/login', pathname)) return <LoginPage search={search} />;
   if (matchPath('/login/magic', pathname)) return <MagicLoginPage search={search} />;
   if (matchPath('/invite', pathname)) return <InvitePage search={search} />;
@@ -61,7 +69,7 @@ function Shell() {
     main.current?.focus();
   }, [location.pathname]);
 
-  const container = location.pathname.startsWith('/organizer') ? 'container container-wide' : 'container';
+  const container = location.pathname.startsWith('/organizer') || location.pathname.startsWith('/join/') ? 'container container-wide' : 'container';
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -87,6 +87,13 @@ forEachTestDatabase('series and editions API', (getDb) => {
       expect(read.json()).toMatchObject({ capacity: 102, confirmedCount: 0, waitlistCount: 0 });
     });
 
+    test('change only the format fields a request names', async () => {
+      const { editionId } = await t.createEdition(6, { format: { rounds: 5 } });
+      expect((await t.asOrganizer('GET', `/api/editions/${editionId}`)).json().format).toMatchObject({ groupSize: 6, rounds: 5, roundMinutes: 12 });
+      const patched = await t.asOrganizer('PATCH', `/api/editions/${editionId}`, { format: { groupSize: 2 } });
+      expect(patched.json().format).toEqual({ groupSize: 2, rounds: 5, roundMinutes: 12, plenaryMinutes: 10, moderatorMode: 'rotate' });
+    });
+
     test('default to moderators x group size without a capacity', async () => {
       const { editionId } = await t.createEdition(null);
       const moderators = await Promise.all(

@@ -14,6 +14,8 @@ import {
 } from '@tablehop/protocol';
 import type { ServiceDeps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
+import { stageOf } from '../media/media.logic.js';
+import type { LiveMedia } from '../media/media.service.js';
 import type { LiveEngine } from './live-engine.port.js';
 import type { TimerHandle, LiveScheduler } from './live-scheduler.js';
 import {
@@ -41,6 +43,12 @@ export interface LiveServiceOptions {
   presenceGraceMs?: number;
   /** Where failures of background work (timers, writes) go. */
   onError?: (error: unknown) => void;
+  /**
+   * Video (`media/`): told the stage after every committed change, who connects and who is removed;
+   * it creates/destroys the VideoRooms and sends each person its `media_assigned`. Without it,
+   * snapshots say video is not configured.
+   */
+  media?: LiveMedia;
 }
 
 /** The live engine plus what `main.ts` and tests need around it. */
@@ -152,6 +160,8 @@ function sameTimer(a: LiveTimer, b: LiveTimer): boolean {
   );
 }
 
+const NO_VIDEO = { media: null, reason: 'janus_not_installed', detail: 'video is not configured on this server' } as const;
+
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -171,6 +181,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
   const doorsOpenMinutes = options.doorsOpenMinutes ?? 15;
   const graceMs = options.presenceGraceMs ?? 60_000;
   const onError = options.onError ?? (() => undefined);
+  const media = options.media;
   const rooms = new Map<string, Promise<Room | undefined>>();
   const loaded = new Map<string, Room>();
   let stopped = false;
@@ -245,6 +256,8 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       await store.saveState(db, state, room.version, clock.now());
     }
     loaded.set(editionId, room);
+    // Media: the rooms this state needs (after a restart: the running round's tables or the plenary).
+    media?.update(editionId, stageOf(state));
     armTimer(room);
     return room;
   }
@@ -367,6 +380,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       next: isHost ? null : nextOf(room, actor.personId),
       broadcasts,
       notes: actor.role === 'moderator' ? (state.notes[actor.personId] ?? '') : null,
+      media: media?.assignment(state.editionId, actor.personId) ?? NO_VIDEO,
       help: isHost ? [...state.help] : actor.role === 'moderator' ? state.help.filter((h) => h.moderatorId === actor.personId) : [],
       staff: isHost ? { tables: tablesView(room), presence: [...room.people.values()].map(presenceOf), flags: [...state.flags] } : null,
     };
@@ -520,6 +534,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
         return;
       case 'removed':
         deliverLater(room, own(notice.personId), { type: 'removed' });
+        media?.personRemoved(room.state.editionId, notice.personId); // revokes its video access at once
         return;
     }
   }
@@ -572,6 +587,8 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
             }
           }
         }
+        // Media follows the committed state: rooms for a new round, tokens for moves (media_assigned goes out when ready).
+        media?.update(state.editionId, stageOf(state));
         batch.resolve();
       }
     } finally {
@@ -702,6 +719,8 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       const presence = presenceOf(person);
       deliverNow(hostConnections(room), { type: 'presence_changed', presence });
     }
+    // Media: (re)sends this person's assignment; in the plenary it gets its token now.
+    media?.personPresent(actor.editionId, person.id, person.role);
     const snapshot = snapshotFor(room, actor);
     const owner = person;
     return {
@@ -749,6 +768,12 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
     writes.push(apply(room, decision.state, decision.notices, at));
     await Promise.all(writes);
   }
+
+  // media_assigned events are not stored (the media slice recomputes them), so they go out at once.
+  media?.setDelivery((editionId, personId, event) => {
+    const person = loaded.get(editionId)?.people.get(personId);
+    if (person) deliverNow([...person.connections], event);
+  });
 
   return {
     authenticate,

@@ -69,6 +69,10 @@ export const pgRegistrationsStore: RegistrationsStore = {
     const [row] = await sql.query<RegistrationRow>(`${SELECT} WHERE r.id = $1`, [id]);
     return row && toRegistration(row);
   },
+  async findByJoinToken(sql, token) {
+    const [row] = await sql.query<RegistrationRow>(`${SELECT} WHERE r.join_token = $1`, [token]);
+    return row && toRegistration(row);
+  },
   async findByManageToken(sql, token) {
     const [row] = await sql.query<RegistrationRow>(`${SELECT} WHERE r.manage_token = $1`, [token]);
     return row && toRegistration(row);

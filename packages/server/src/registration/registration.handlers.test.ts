@@ -225,6 +225,17 @@ forEachTestDatabase('registration API', (getDb) => {
       expect(response.json().error.code).toBe('ERR_INVALID_TOKEN');
     });
 
+    test('tells the join page which edition a join link belongs to, and nothing for a wrong link', async () => {
+      const { editionId } = await t.createEdition(1);
+      await t.register(editionId, { email: 'joiner@example.com' });
+      const [mail] = await outboxMessages(t.db, 'joiner@example.com');
+      const joinToken = (mail as { registration: { joinUrl: string } }).registration.joinUrl.split('/join/')[1];
+      expect((await t.anonymous('GET', `/api/join/${joinToken}`)).json()).toEqual({ editionId, status: 'confirmed' });
+      const wrong = await t.anonymous('GET', `/api/join/${'z'.repeat(43)}`);
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json().error.code).toBe('ERR_INVALID_TOKEN');
+    });
+
     test('answers 404 for an unknown registration and 403 for an unknown manage link', async () => {
       const cancel = await t.anonymous('POST', `/api/registrations/00000000-0000-4000-8000-000000000000/cancel`, { manageToken: 'x'.repeat(43) });
       expect(cancel.json().error.code).toBe('ERR_REGISTRATION_NOT_FOUND');

@@ -1,7 +1,7 @@
 import type { FastifyContextConfig } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { registrationInputSchema } from '@tablehop/protocol';
+import { registrationInputSchema, registrationStatusSchema } from '@tablehop/protocol';
 import { toPublicEditionDto } from '../editions/edition.dto.js';
 import type { EditionsService } from '../editions/editions.service.js';
 import { AppError } from '../http/app-error.js';
@@ -95,6 +95,23 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
         joinUrl: r.status === 'confirmed' ? facts.joinUrl : null,
         calendarUrl: facts.calendarUrl,
       };
+    },
+  );
+
+  app.get(
+    '/api/join/:joinToken',
+    {
+      config: limited,
+      schema: {
+        tags: ['registrations'],
+        summary: 'The edition and status behind a personal join link (what the join page needs before it connects)',
+        params: z.object({ joinToken: token }),
+        response: { 200: z.object({ editionId: z.string(), status: registrationStatusSchema }) },
+      },
+    },
+    async (request) => {
+      const r = await registration.findByJoinToken(request.params.joinToken);
+      return { editionId: r.editionId, status: r.status };
     },
   );
 

@@ -377,6 +377,13 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
       return { registration, edition };
     },
 
+    /** Which edition a personal join link belongs to (the live connection needs it). */
+    async findByJoinToken(token: string): Promise<Registration> {
+      const registration = await registrations.findByJoinToken(db, token);
+      if (!registration) throw new AppError('ERR_INVALID_TOKEN');
+      return registration;
+    },
+
     async findById(registrationId: string): Promise<Registration> {
       return mustFind(db, registrationId);
     },

@@ -43,6 +43,7 @@ export type NewRegistration = Omit<Registration, 'waitlistPosition' | 'cancelled
 export interface RegistrationsStore {
   findById(sql: Sql, id: string): Promise<Registration | undefined>;
   findByManageToken(sql: Sql, token: string): Promise<Registration | undefined>;
+  findByJoinToken(sql: Sql, token: string): Promise<Registration | undefined>;
   /** Registrations of an edition with any of these e-mails (case-insensitive). */
   findByEmails(sql: Sql, editionId: string, emails: readonly string[]): Promise<Registration[]>;
   /**

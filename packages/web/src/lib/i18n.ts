@@ -1,4 +1,5 @@
 import type { Language } from '@tablehop/protocol';
+import { joinEn, joinNl } from './i18n-join';
 import { organizerEn, organizerNl } from './i18n-organizer';
 
 /**
@@ -166,6 +167,7 @@ const en = {
   notFoundText: 'This page does not exist. Check the address, or start from the list of upcoming events.',
 
   ...organizerEn,
+  ...joinEn,
 };
 
 export type Messages = typeof en;
@@ -320,6 +322,7 @@ const nl: Messages = {
   notFoundText: 'Deze pagina bestaat niet. Controleer het adres, of begin bij de lijst met komende events.',
 
   ...organizerNl,
+  ...joinNl,
 };
 
 export const dictionaries: Record<Language, Messages> = { nl, en };

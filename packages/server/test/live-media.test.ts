@@ -1,0 +1,237 @@
+import type { LiveEvent, MediaAssignment, MediaRoomAccess } from '@tablehop/protocol';
+import { describe, expect, test } from 'vitest';
+import { createMediaService, type MediaService } from '../src/media/media.service.js';
+import { createFakeMediaServer, type FakeMediaServer } from './fake-media-server.js';
+import { connect, createLiveFixture, createTestEngine, MINUTE, STARTS_AT, type LiveFixture, type TestClient } from './live-fixture.js';
+import { forEachTestDatabase } from './test-databases.js';
+import { useTestApp } from './test-app.js';
+
+const ICE = { iceServers: [{ urls: 'stun:stun.example.org:3478' }], iceTransportPolicy: 'all' as const };
+
+function lastMedia(client: TestClient): MediaAssignment {
+  const events = client.events.filter((e): e is Extract<LiveEvent, { type: 'media_assigned' }> => e.type === 'media_assigned');
+  return events.at(-1)?.assignment ?? client.snapshot.media;
+}
+
+function access(client: TestClient): MediaRoomAccess {
+  const assignment = lastMedia(client);
+  if (!assignment.media) throw new Error(`no media for ${client.actor.personId}: ${assignment.reason}`);
+  return assignment.media.room;
+}
+
+function joinWith(server: FakeMediaServer, room: MediaRoomAccess) {
+  return server.join(room.roomId, { pin: room.pin, token: room.token, feedId: room.feedId });
+}
+
+forEachTestDatabase('live engine with media', (getDb) => {
+  const t = useTestApp({ db: getDb });
+
+  async function setUp(f: LiveFixture, server: FakeMediaServer | null) {
+    const media: MediaService = createMediaService(
+      server
+        ? { servers: [server], ice: ICE, sweepIntervalMs: 0, retryMs: 10 }
+        : { servers: [], ice: ICE, unavailable: { reason: 'janus_not_installed', detail: 'janus is not installed (apt-get install janus)' } },
+    );
+    const live = createTestEngine(t.db, STARTS_AT - 20 * MINUTE, { media });
+    await live.engine.start();
+    const settle = async () => {
+      await live.engine.idle();
+      await media.idle();
+    };
+    const advance = async (ms: number) => {
+      await live.advance(ms);
+      await settle();
+    };
+    const host = await connect(live.engine, await live.engine.authenticate(f.editionId, { kind: 'staff' }, f.organizerId));
+    const moderators: TestClient[] = [];
+    for (const id of f.moderators) moderators.push(await connect(live.engine, await live.engine.authenticate(f.editionId, { kind: 'staff' }, id)));
+    const people: TestClient[] = [];
+    for (const p of f.participants)
+      people.push(await connect(live.engine, await live.engine.authenticate(f.editionId, { kind: 'join', token: p.token }, undefined)));
+    await settle();
+    return { ...live, media, host, moderators, people, settle, advance };
+  }
+
+  describe('video rooms follow the live event', () => {
+    test('creates a plenary, then one room per table for each round, and destroys each after', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      expect(lastMedia(s.people[0]!)).toEqual({ media: null, reason: 'no_room' });
+
+      await s.advance(5 * MINUTE); // doors open: the plenary room
+      expect(s.media.inspect(f.editionId).map((r) => r.key)).toEqual(['plenary']);
+      const hostRoom = access(s.host);
+      expect(hostRoom).toMatchObject({ kind: 'plenary', publisher: true, janusUrl: 'ws://media.test/janus', videoCodec: 'vp8', audioCodec: 'opus' });
+      for (const c of [...s.people, ...s.moderators]) expect(access(c)).toMatchObject({ kind: 'plenary', publisher: false, roomId: hostRoom.roomId });
+      expect(joinWith(server, access(s.people[0]!))).toEqual({ ok: true });
+
+      await s.advance(25 * MINUTE); // plenary over: round 1 is seated (moving)
+      const state = s.engine.inspect(f.editionId)!;
+      expect(state.phase).toBe('moving');
+      expect(server.rooms.size).toBe(2);
+      expect(
+        s.media
+          .inspect(f.editionId)
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(['r1t1', 'r1t2']);
+      expect(lastMedia(s.host)).toEqual({ media: null, reason: 'no_room' });
+      for (const c of [...s.people, ...s.moderators]) {
+        const room = access(c);
+        const table = state.tables!.findIndex((tb) => tb.moderator === c.actor.personId || tb.participants.includes(c.actor.personId));
+        expect(room).toMatchObject({ kind: 'table', round: 1, table: table + 1, publisher: true, display: c.actor.personId });
+        expect(room.bitrateCap).toBeLessThanOrEqual(500_000);
+        expect(joinWith(server, room)).toEqual({ ok: true });
+      }
+      const round1 = new Set(server.rooms.keys());
+
+      await s.advance(30_000 + 12 * MINUTE); // round 1 ends: round 2 seated, round 1 rooms gone
+      expect(s.engine.inspect(f.editionId)!.round).toBe(2);
+      expect([...server.rooms.keys()].some((id) => round1.has(id))).toBe(false);
+      expect(server.rooms.size).toBe(2);
+      expect(access(s.people[0]!).round).toBe(2);
+
+      await s.advance(30_000 + 12 * MINUTE); // closing plenary
+      expect(s.engine.inspect(f.editionId)!.phase).toBe('closing');
+      expect(s.media.inspect(f.editionId).map((r) => r.key)).toEqual(['plenary']);
+      expect(access(s.people[0]!)).toMatchObject({ kind: 'plenary', publisher: false });
+
+      await s.engine.execute(s.host.actor, { type: 'end_event' });
+      await s.settle();
+      expect(server.rooms.size).toBe(0);
+      expect(lastMedia(s.people[0]!)).toEqual({ media: null, reason: 'no_room' });
+      await s.media.close();
+    });
+
+    test('hands out credentials only for the current room: another table token or a wrong pin is refused', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE);
+      const a = access(s.people[0]!);
+      const other = s.people.map(access).find((r) => r.roomId !== a.roomId)!;
+      expect(server.join(other.roomId, { pin: other.pin, token: a.token, feedId: a.feedId })).toEqual({ ok: false, error: 'unauthorized (token)' });
+      expect(server.join(other.roomId, { pin: a.pin, token: other.token, feedId: other.feedId })).toEqual({ ok: false, error: 'wrong pin' });
+      // Nothing of one room leaks into another participant's events.
+      const seen = JSON.stringify(s.people.filter((c) => access(c).roomId === a.roomId).map((c) => c.events));
+      expect(seen).not.toContain(other.token);
+      expect(seen).not.toContain(String(other.roomId));
+      await s.media.close();
+    });
+
+    test('revokes and kicks on a move and on a removal', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE + 30_000);
+      const mover = s.people[0]!;
+      const before = access(mover);
+      expect(joinWith(server, before)).toEqual({ ok: true });
+      const to = before.table === 1 ? 2 : 1;
+      await s.engine.execute(s.host.actor, { type: 'move_person', personId: mover.actor.personId, table: to });
+      await s.settle();
+      const after = access(mover);
+      expect(after).toMatchObject({ table: to, kind: 'table' });
+      expect(after.roomId).not.toBe(before.roomId);
+      const old = server.rooms.get(before.roomId)!;
+      expect(old.allowed.has(before.token)).toBe(false);
+      expect(old.participants.has(before.feedId)).toBe(false);
+      expect(joinWith(server, before)).toEqual({ ok: false, error: 'unauthorized (token)' });
+      expect(joinWith(server, after)).toEqual({ ok: true });
+
+      const gone = s.people[1]!;
+      const room = access(gone);
+      expect(joinWith(server, room)).toEqual({ ok: true });
+      await s.engine.execute(s.host.actor, { type: 'remove_person', personId: gone.actor.personId });
+      await s.settle();
+      expect(lastMedia(gone).media).toBeNull();
+      expect(server.rooms.get(room.roomId)!.allowed.has(room.token)).toBe(false);
+      expect(server.rooms.get(room.roomId)!.participants.has(room.feedId)).toBe(false);
+      await s.media.close();
+    });
+
+    test('retries a revoke that failed while the media server was down', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE + 30_000);
+      const mover = s.people[0]!;
+      const before = access(mover);
+      server.setDown(true);
+      await s.engine.execute(s.host.actor, { type: 'move_person', personId: mover.actor.personId, table: before.table === 1 ? 2 : 1 });
+      await s.settle();
+      expect(lastMedia(mover)).toMatchObject({ media: null, reason: 'media_server_down' });
+      server.setDown(false);
+      await new Promise((r) => setTimeout(r, 30));
+      await s.settle();
+      expect(server.rooms.get(before.roomId)!.allowed.has(before.token)).toBe(false);
+      expect(access(mover).roomId).not.toBe(before.roomId);
+      await s.media.close();
+    });
+
+    test('kicks plenary listeners who publish and feeds that were never handed out', async () => {
+      const f = await createLiveFixture(t, 4, 1);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(5 * MINUTE);
+      const host = access(s.host);
+      const listener = access(s.people[0]!);
+      const quiet = access(s.people[1]!);
+      for (const r of [host, listener, quiet]) expect(joinWith(server, r)).toEqual({ ok: true });
+      server.publish(host.roomId, host.feedId);
+      server.publish(listener.roomId, listener.feedId);
+      // Someone with a valid token who picked its own feed id.
+      expect(server.join(listener.roomId, { pin: listener.pin, token: access(s.people[2]!).token, feedId: 42 })).toEqual({
+        ok: true,
+      });
+      await s.media.sweep();
+      const inside = [...server.rooms.get(host.roomId)!.participants.keys()].sort();
+      expect(inside).toEqual([host.feedId, quiet.feedId].sort());
+      await s.media.close();
+    });
+
+    test('recreates the live rooms with the same access after the media server restarts', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE);
+      const before = access(s.people[0]!);
+      server.restart(); // the rooms are gone; the media slice recreates them
+      await s.settle();
+      expect(server.rooms.size).toBe(2);
+      expect(joinWith(server, before)).toEqual({ ok: true });
+      expect(access(s.people[0]!)).toEqual(before);
+      await s.media.close();
+    });
+
+    test('says the media server is down while it is, and recovers', async () => {
+      const f = await createLiveFixture(t, 6, 1);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      server.setDown(true);
+      await s.advance(5 * MINUTE);
+      expect(lastMedia(s.people[0]!)).toMatchObject({ media: null, reason: 'media_server_down' });
+      expect(s.media.health().status).toBe('degraded');
+      server.setDown(false);
+      await new Promise((r) => setTimeout(r, 30));
+      await s.settle();
+      expect(access(s.people[0]!)).toMatchObject({ kind: 'plenary' });
+      await s.media.close();
+    });
+
+    test('without a media server everyone gets null credentials and the reason; the event runs', async () => {
+      const f = await createLiveFixture(t, 6, 1);
+      const s = await setUp(f, null);
+      expect(s.people[0]!.snapshot.media).toEqual({
+        media: null,
+        reason: 'janus_not_installed',
+        detail: 'janus is not installed (apt-get install janus)',
+      });
+      await s.advance(30 * MINUTE);
+      expect(s.engine.inspect(f.editionId)!.phase).toBe('moving');
+      expect(s.people[0]!.events.some((e) => e.type === 'seat_assigned')).toBe(true);
+      expect(s.media.health()).toMatchObject({ status: 'off' });
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import type { LiveSnapshot, LiveTimer } from '@tablehop/protocol';
+import { applyLiveEvent, keptBroadcasts } from './live-state';
+
+const timer: LiveTimer = { phase: 'doors_open', round: 0, rounds: 3, startedAt: 1, endsAt: null, pausedRemainingMs: null };
+const snapshot: LiveSnapshot = {
+  editionId: 'e',
+  title: 'Virtual Friday',
+  you: { personId: 'p1', role: 'participant', name: 'Ann' },
+  timer,
+  seat: null,
+  next: null,
+  broadcasts: [],
+  notes: null,
+  help: [],
+  media: { media: null, reason: 'no_room' },
+  staff: null,
+};
+
+describe('applyLiveEvent', () => {
+  test('takes the new timer, seat and media assignment', () => {
+    let next = applyLiveEvent(snapshot, { type: 'timer_changed', timer: { ...timer, phase: 'round', round: 1 } });
+    next = applyLiveEvent(next, {
+      type: 'seat_assigned',
+      seat: { round: 1, table: 2, moderator: null, cards: [] },
+      next: null,
+      reason: 'round_seated',
+    });
+    next = applyLiveEvent(next, { type: 'media_assigned', assignment: { media: null, reason: 'preparing' } });
+    expect(next.timer.phase).toBe('round');
+    expect(next.seat?.table).toBe(2);
+    expect(next.media).toEqual({ media: null, reason: 'preparing' });
+    expect(snapshot.timer.phase).toBe('doors_open');
+  });
+
+  test('keeps each broadcast once and only the newest ones', () => {
+    let next = snapshot;
+    for (let i = 0; i < keptBroadcasts + 5; i++)
+      next = applyLiveEvent(next, { type: 'broadcast', broadcast: { id: `b${i}`, text: `hi ${i}`, table: null, round: 0, at: i } });
+    next = applyLiveEvent(next, { type: 'broadcast', broadcast: { id: `b${keptBroadcasts + 4}`, text: 'again', table: null, round: 0, at: 0 } });
+    expect(next.broadcasts).toHaveLength(keptBroadcasts);
+    expect(next.broadcasts.at(-1)?.text).toBe(`hi ${keptBroadcasts + 4}`);
+  });
+
+  test('ignores events meant for staff', () => {
+    expect(applyLiveEvent(snapshot, { type: 'tables_changed', round: 1, full: true, tables: [] })).toBe(snapshot);
+  });
+});

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { createLiveClient, type LiveClientStatus, type LiveError, type LiveSnapshot } from '@tablehop/protocol';
+import { applyLiveEvent } from './live-state';
+
+export interface LiveJoinState {
+  status: LiveClientStatus;
+  snapshot: LiveSnapshot | null;
+  /** Why the server refused us (bad or revoked link, removed by the host); the client then stays closed. */
+  refused: LiveError | null;
+  removed: boolean;
+  /** The server's clock as this client estimates it, for countdowns. */
+  serverNow(): number;
+}
+
+/** The URL of the live WebSocket on the page's own origin. */
+export function liveSocketUrl(location: Location = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/live`;
+}
+
+/**
+ * The participant's live connection (join token from the mail link): the snapshot with every event
+ * folded in, the connection status and a refusal. Reconnecting and resuming are the client's job.
+ */
+export function useLiveJoin(editionId: string | null, token: string): LiveJoinState {
+  const [state, setState] = useState<LiveJoinState>({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow: Date.now });
+  useEffect(() => {
+    if (!editionId) return;
+    const client = createLiveClient({ url: liveSocketUrl(), editionId, auth: { kind: 'join', token }, createSocket: (url) => new WebSocket(url) });
+    const serverNow = () => client.serverNow();
+    setState({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow });
+    const offs = [
+      client.onSnapshot((snapshot) => setState((s) => ({ ...s, snapshot }))),
+      client.onEvent((event) => {
+        if (event.type === 'removed') {
+          setState((s) => ({ ...s, removed: true }));
+          client.close();
+          return;
+        }
+        setState((s) => (s.snapshot ? { ...s, snapshot: applyLiveEvent(s.snapshot, event) } : s));
+      }),
+      client.onStatus((status) => setState((s) => ({ ...s, status, refused: client.refused ?? null }))),
+      client.onError((error) => {
+        if (error.fatal) setState((s) => ({ ...s, refused: { code: error.code, message: error.message } }));
+      }),
+    ];
+    client.connect();
+    return () => {
+      for (const off of offs) off();
+      client.close();
+    };
+  }, [editionId, token]);
+  return state;
+}

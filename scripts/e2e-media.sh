@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm run e2e:media — builds the web app, then runs e2e/media.e2e.ts (real Chromium, the real product
+# and its own Janus) inside a fresh isolated network namespace (scripts/e2e-netns.sh). Needs root,
+# Debian's chromium and janus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v janus >/dev/null || { echo "e2e:media: Janus is missing (apt-get install -y janus)" >&2; exit 2; }
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "e2e:media: Chromium is missing (Debian/Ubuntu: sudo apt-get install -y chromium)" >&2
+    exit 2
+  fi
+  echo "Installing Chromium (Debian package chromium)..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+npm run build --workspace @tablehop/web --silent >/dev/null
+exec bash scripts/e2e-netns.sh npx tsx e2e/media.e2e.ts "$@"
