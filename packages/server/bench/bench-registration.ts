@@ -27,7 +27,8 @@ interface Timed<T> {
 
 async function startBenchProduct(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<void>; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tablehop-bench-'));
-  const product = await startProduct({ port: await freePort(), dataDir, env });
+  // Video off: this measures registration, not a Janus starting beside it.
+  const product = await startProduct({ port: await freePort(), dataDir, env: { TABLEHOP_MEDIA: 'off', ...env } });
   return { ...product, dataDir };
 }
 

@@ -38,7 +38,9 @@ async function main(config: Config): Promise<void> {
   const from = smtp?.from ?? `Tablehop <noreply@${new URL(config.publicUrl).hostname}>`;
   const transport = smtp ?? createFileTransport({ dir: join(config.dataDir, 'outbox'), logger, from });
   // Calendar clients apply a cancellation only from the organizer of the invite: make it the sender.
-  const worker = createMailWorker({ store: outbox, transport, clock, logger, organizer: parseAddress(from) });
+  // wakeDelayMs: mails follow their change within a second, and the worker stays out of the way
+  // of a registration rush (composing mails competes with requests for this one thread).
+  const worker = createMailWorker({ store: outbox, transport, clock, logger, organizer: parseAddress(from), wakeDelayMs: 1000 });
   const mailer = createOutboxMailer({ outbox, wake: () => worker.wake() });
 
   // Video: our own supervised Janus, JANUS_URLS, or none (the product then runs without video).

@@ -9,25 +9,39 @@ export function escapeHtml(value: string): string {
 // audience (a Flemish chamber of commerce) reads naturally in both languages.
 const locales: Record<Language, string> = { nl: 'nl-BE', en: 'en-GB' };
 
+type Style = 'day' | 'time' | 'zone';
+const styles: Record<Style, Intl.DateTimeFormatOptions> = {
+  day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  zone: { timeZoneName: 'short' },
+};
+
+// Building an Intl.DateTimeFormat costs far more than using one; a burst of mails after a
+// registration rush reuses the few that exist (one per style, language and zone).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: Style, timeZone: string, language: Language): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}|${language}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locales[language], { timeZone, ...styles[style] });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** "vrijdag 4 december 2026" / "Friday, 4 December 2026", in the given time zone. */
 export function formatDay(at: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
+  return formatter('day', timeZone, language).format(at);
 }
 
 /** "09:30", in the given time zone. */
 export function formatTime(at: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatter('time', timeZone, language).format(at);
 }
 
 /** The zone's short name at that moment ("CET", "CEST"), so nobody abroad misreads the hour. */
 export function formatZoneName(at: Date, timeZone: string, language: Language): string {
-  const parts = new Intl.DateTimeFormat(locales[language], { timeZone, timeZoneName: 'short' }).formatToParts(at);
+  const parts = formatter('zone', timeZone, language).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
