@@ -134,10 +134,9 @@ export type EditionStatus = z.infer<typeof editionStatusSchema>;
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-12-04T09:30:00+01:00' });
 
-export const editionInputSchema = z.object({
-  startsAt: isoDateTimeSchema,
+/** The settings of an edition that can be given when it is created and changed later. */
+const editionSettings = {
   capacity: z.number().int().min(0).max(100_000).nullable().optional(),
-  status: z.enum(['draft', 'open']).default('open'),
   durationMinutes: z
     .number()
     .int()
@@ -154,26 +153,16 @@ export const editionInputSchema = z.object({
     .max(24 * 14)
     .optional(),
   format: formatInputSchema.partial().optional(),
+};
+
+export const editionInputSchema = z.object({
+  ...editionSettings,
+  startsAt: isoDateTimeSchema,
+  status: z.enum(['draft', 'open']).default('open'),
 });
 
 export const editionPatchSchema = z.object({
-  capacity: z.number().int().min(0).max(100_000).nullable().optional(),
-  status: editionStatusSchema.optional(),
+  ...editionSettings,
   startsAt: isoDateTimeSchema.optional(),
-  durationMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60)
-    .optional(),
-  registrationOpensAt: isoDateTimeSchema.nullable().optional(),
-  registrationClosesAt: isoDateTimeSchema.nullable().optional(),
-  promotionMode: promotionModeSchema.optional(),
-  offerHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14)
-    .optional(),
-  format: formatInputSchema.partial().optional(),
+  status: editionStatusSchema.optional(),
 });
