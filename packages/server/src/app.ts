@@ -104,7 +104,8 @@ export async function buildApp(options: AppOptions) {
       info: {
         title: 'Tablehop API',
         version: '0.1.0',
-        description: 'Registration, editions and moderators. Errors: `{ "error": { "code", "message" } }`.',
+        description:
+          'Registration, editions, moderators and the live event (WebSocket `GET /api/live`, see packages/protocol). Errors: `{ "error": { "code", "message" } }`.',
       },
       components: {
         securitySchemes: {
@@ -145,9 +146,12 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(sectorsRoutes, { db: options.db, store: pgSectorsStore, guards });
   // The live connection (WebSocket): transport in live/live-transport.ts, engine behind the LiveEngine port.
-  const liveEngine = options.liveEngine ?? live;
-  if (liveEngine)
-    await app.register(liveSocketRoutes, { engine: liveEngine, auth, publicUrl: options.publicUrl, now: () => options.clock.now().getTime() });
+  await app.register(liveSocketRoutes, {
+    engine: options.liveEngine ?? live,
+    auth,
+    publicUrl: options.publicUrl,
+    now: () => options.clock.now().getTime(),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // The built web app; files are looked up per request, so a rebuild needs no restart.
