@@ -8,7 +8,9 @@
  *    <video> shows frames) and nothing from the other table.
  * 3. The host switches to round 2; every page lands at its new table with media flowing, without a
  *    reload (time from the switch to the first new remote frame is printed).
- * 4. The camera toggle: the others see the "camera off" state, then video again.
+ * 4. The camera toggle: the others see the "camera off" state, then video again. The host mutes a
+ *    participant: Janus stops forwarding its audio (`moderate`), its mate sees the muted microphone,
+ *    the participant sees why; once it unmutes itself the audio flows again.
  * 5. A participant's credentials do not open another table's room.
  * 6. Janus is killed: the product restarts it and every page rejoins by itself with media flowing.
  *
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     await expectFlowing(pages, mates);
 
     await checkCameraToggle(pages, watchers, mates);
+    await checkMute(live.run, pages, watchers, mates);
     await checkForeignRoomRefused(watchers);
     await checkJanusRestart(live.product.child.pid!, pages, mates);
     log(`PASS in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -183,6 +186,31 @@ async function checkCameraToggle(pages: Page[], watchers: Watcher[], mates: stri
   await pages[0]!.getByRole('button', { name: 'Turn camera on' }).click();
   await placeholder.waitFor({ state: 'detached', timeout: 10_000 });
   log('camera off shows as such on the other side, and comes back');
+}
+
+/** The host mutes page 0's person: no more audio reaches its mate (Janus drops it), until it unmutes itself. */
+async function checkMute(
+  run: (command: { type: 'mute_participant'; personId: string }) => Promise<void>,
+  pages: Page[],
+  watchers: Watcher[],
+  mates: string[][],
+) {
+  const self = watchers[0]!.personId()!;
+  const viewer = pages[mates.findIndex((m, i) => i !== 0 && m.includes(self))]!;
+  const icon = viewer.locator(`li.tile:has(video[data-display="${self}"]) .tile-muted`);
+  const audio = async () => (await readInbound(viewer)).audioBytes;
+  await run({ type: 'mute_participant', personId: self });
+  await icon.waitFor({ state: 'visible', timeout: 10_000 });
+  await pages[0]!.getByText('The host muted your microphone').waitFor({ timeout: 10_000 });
+  await new Promise((r) => setTimeout(r, 500));
+  const muted = [await audio()];
+  await new Promise((r) => setTimeout(r, 1500));
+  muted.push(await audio());
+  assert.equal(muted[1], muted[0], `no audio from a muted feed (${muted[0]} -> ${muted[1]} B)`);
+  await pages[0]!.getByRole('button', { name: 'Unmute microphone' }).click();
+  await icon.waitFor({ state: 'detached', timeout: 10_000 });
+  await until('audio flows again after unmuting', async () => (await audio()) > muted[1]!, 10_000);
+  log(`a muted feed sends nothing (${muted[0]} -> ${muted[1]} B), and audio flows again after unmuting`);
 }
 
 /** Janus dies (SIGKILL): the product starts it again and recreates the rooms; every page rejoins by itself, no reload. */

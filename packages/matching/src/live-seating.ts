@@ -15,12 +15,12 @@ export interface Live {
   readonly tableOf: Int32Array;
 }
 
-/** Cost of two entities sharing a table: hard rule, repeats so far, history, sector. */
+/** Cost of two entities sharing a table: hard rule, repeats so far (moderator pairs less, M5), history, sector. */
 export function weight(live: Live, a: number, b: number): number {
   const { hardPairs, historyWeight, sectorOf } = live.problem;
   const key = pairKey(a, b);
   let w = hardPairs.has(key) ? WEIGHT.hard : 0;
-  w += repeatCost(live.met.get(key) ?? 0);
+  w += repeatCost(live.met.get(key) ?? 0, a >= live.problem.n || b >= live.problem.n);
   const h = historyWeight.get(key);
   if (h !== undefined) w += Math.round(WEIGHT.history * h);
   if (sectorOf[a]! >= 0 && sectorOf[a] === sectorOf[b]) w += WEIGHT.sector;
@@ -32,7 +32,7 @@ export function costAt(live: Live, moderators: readonly number[], p: number, t: 
   let c = 0;
   for (const m of live.members[t]!) if (m !== p && m !== without) c += weight(live, p, m);
   const mod = moderators[t]!;
-  if (mod >= 0) c += repeatCost(live.met.get(pairKey(p, mod)) ?? 0);
+  if (mod >= 0) c += repeatCost(live.met.get(pairKey(p, mod)) ?? 0, true);
   return c;
 }
 
@@ -59,7 +59,7 @@ export function improve(live: Live, moderators: readonly number[], min: number, 
     for (let a = 0; a < n; a++) {
       const A = live.tableOf[a]!;
       const own = costAt(live, moderators, a, A);
-      if (own < WEIGHT.repeat) continue;
+      if (own < WEIGHT.moderatorRepeat) continue;
       let bestDelta = 0;
       let bestB = -1;
       let bestT = -1;

@@ -2,10 +2,16 @@ import { WEIGHT, pairKey, type Problem } from './problem.js';
 
 const DENSE_LIMIT = 1500;
 
-/** Extra cost of one more meeting for a pair that already met `count` times (convex, M10). */
-export function repeatCost(count: number): number {
+/**
+ * Extra cost of one more meeting for a pair that already met `count` times (convex, M10). A
+ * moderator-participant pair always costs less than a participant pair's second meeting (M5 item
+ * 2b), so the search breaks a participant repeat even when a moderator then meets someone again.
+ */
+export function repeatCost(count: number, moderatorPair = false): number {
   if (count <= 0) return 0;
-  return WEIGHT.repeat * Math.pow(WEIGHT.repeatGrowth, Math.min(count - 1, 3));
+  const extra = Math.min(count - 1, 3);
+  if (moderatorPair) return WEIGHT.moderatorRepeat * Math.pow(WEIGHT.moderatorRepeatGrowth, extra);
+  return WEIGHT.repeat * Math.pow(WEIGHT.repeatGrowth, extra);
 }
 
 /**
@@ -56,7 +62,11 @@ export class PairWeights {
   get(a: number, b: number): number {
     if (a === b) return 0;
     if (this.dense !== null) return this.dense[a * this.entities + b]!;
-    return this.baseWeight(a, b) + repeatCost(this.meetings(a, b));
+    return this.baseWeight(a, b) + repeatCost(this.meetings(a, b), this.isModeratorPair(a, b));
+  }
+
+  private isModeratorPair(a: number, b: number): boolean {
+    return a >= this.problem.n || b >= this.problem.n;
   }
 
   meetings(a: number, b: number): number {
@@ -72,7 +82,7 @@ export class PairWeights {
       const c = Math.max(0, this.denseCounts[a * e + b]! + delta);
       this.denseCounts[a * e + b] = c;
       this.denseCounts[b * e + a] = c;
-      const w = this.baseWeight(a, b) + repeatCost(c);
+      const w = this.baseWeight(a, b) + repeatCost(c, this.isModeratorPair(a, b));
       this.dense[a * e + b] = w;
       this.dense[b * e + a] = w;
       return;

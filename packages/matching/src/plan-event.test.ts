@@ -25,6 +25,18 @@ describe('planEvent: required instances', () => {
     expect(p.rounds.every((r) => r.tables.every((t) => t.participants.length === size))).toBe(true);
   });
 
+  test.each([
+    { rounds: 2, groupSize: { target: 2 } },
+    { rounds: 2, groupSize: { target: 2, min: 2, max: 2 } },
+    { rounds: 3, groupSize: { target: 2, min: 2, max: 2 } },
+  ])('[M5] repeats moderator pairs, not participant pairs, for 4 + 2 moderators in $rounds rounds at tables of 2', ({ rounds, groupSize }) => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const p = plan({ participants: makeParticipants(4), moderators: makeModerators(2), groupSize, rounds, moderatorMode: 'rotate', seed });
+      expect(p.stats.repeatedPairs).toBe(0);
+      expect(p.stats.cleanRounds).toBe(1);
+    }
+  });
+
   test('[M4][M9] plans 17 clean rounds for 102 people with 17 rotating moderators', () => {
     const p = plan({
       participants: makeParticipants(102),

@@ -6,6 +6,14 @@ export const WEIGHT = {
   /** Cost of a pair's second meeting; every further meeting costs REPEAT_GROWTH times more (M10). */
   repeat: 1e6,
   repeatGrowth: 40,
+  /**
+   * Cost of a moderator meeting a participant a second time (M5 item 2b); every further meeting
+   * costs MODERATOR_REPEAT_GROWTH times more, up to the fifth: 2·10⁴ … 5.4·10⁵, so any one moderator
+   * repeat stays below one participant repeat. Participants come to meet each other; a staff
+   * moderator seeing someone again matters less, yet still far more than history or sectors.
+   */
+  moderatorRepeat: 2e4,
+  moderatorRepeatGrowth: 3,
   history: 1e3,
   sector: 10,
 } as const;

@@ -74,6 +74,51 @@ describe('replanRound', () => {
     expect(result.round.tables.every((t) => t.moderator !== null)).toBe(true);
   });
 
+  // Round 2 as the live engine saw it: the same two participant pairs again, only at swapped
+  // tables, so that the moderators meet new people.
+  const fourPlusTwo: Plan['rounds'] = [
+    {
+      tables: [
+        { moderator: 'm1', participants: ['p1', 'p2'] },
+        { moderator: 'm2', participants: ['p3', 'p4'] },
+      ],
+    },
+    {
+      tables: [
+        { moderator: 'm1', participants: ['p3', 'p4'] },
+        { moderator: 'm2', participants: ['p1', 'p2'] },
+      ],
+    },
+  ];
+  const metInRound1: [string, string][] = [
+    ['m1', 'p1'],
+    ['m1', 'p2'],
+    ['p1', 'p2'],
+    ['m2', 'p3'],
+    ['m2', 'p4'],
+    ['p3', 'p4'],
+  ];
+
+  test.each([
+    { why: 'pairs met passed in', met: metInRound1 },
+    { why: 'pairs met taken from the plan', met: undefined },
+  ])('[M5][M15] breaks repeated participant pairs before moderator repeats (4 + 2 at tables of 2, $why)', ({ met }) => {
+    const result = replan({
+      plan: { rounds: fourPlusTwo },
+      roundIndex: 1,
+      present: ['p1', 'p2', 'p3', 'p4'],
+      presentModerators: ['m1', 'm2'],
+      groupSize: { target: 2, min: 2, max: 2 },
+      met,
+    });
+    const pairs = result.round.tables.map((t) => [...t.participants].sort().join('|'));
+    expect(pairs).not.toContain('p1|p2');
+    expect(pairs).not.toContain('p3|p4');
+    expect(result.round.tables.every((t) => t.participants.length === 2 && t.moderator !== null)).toBe(true);
+    // Each moderator meets one participant again: the unavoidable, lesser repeat.
+    expect(result.repeatedPairs).toBe(2);
+  });
+
   test.each([
     { why: 'a round outside the plan', roundIndex: 9, present: ids(102) },
     { why: 'too few people for any table', roundIndex: 0, present: ['p1', 'p2'] },

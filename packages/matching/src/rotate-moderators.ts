@@ -41,7 +41,7 @@ export function rotateModerators(rounds: Int32Array[], n: number, moderators: nu
     let d = 0;
     for (const p of people) {
       const c = count[m * n + p]!;
-      d += sign > 0 ? repeatCost(c) : -repeatCost(c - 1);
+      d += sign > 0 ? repeatCost(c, true) : -repeatCost(c - 1, true);
     }
     return d;
   };
@@ -50,11 +50,11 @@ export function rotateModerators(rounds: Int32Array[], n: number, moderators: nu
     for (const p of people) count[m * n + p] = count[m * n + p]! + sign;
   };
   let cost = 0;
-  for (const c of count) for (let k = 1; k < c; k++) cost += repeatCost(k);
+  for (const c of count) for (let k = 1; k < c; k++) cost += repeatCost(k, true);
   let best = cost;
   let bestModAt = modAt.map((row) => row.slice());
   // Temperature falls geometrically from one repeat's cost to a hundredth of it.
-  const startTemperature = repeatCost(1);
+  const startTemperature = repeatCost(1, true);
   const cooling = Math.pow(0.01, 1 / Math.max(1, iterations));
   let temperature = startTemperature;
   for (let iter = 0; iter < iterations && best > 0; iter++) {

@@ -23,7 +23,7 @@ export interface RoundSearchInput {
 }
 
 const CANDIDATES = 8;
-const CONFLICT = WEIGHT.repeat;
+const CONFLICT = WEIGHT.moderatorRepeat;
 
 /**
  * Seats one round, minimising the summed pair weights at each table. Moves are swaps of two

@@ -20,6 +20,7 @@ describe('seatLateJoiner', () => {
     { why: 'the smallest table with room', request: {}, expected: 1 },
     { why: 'a table without people already met', request: { met: ['i'] }, expected: 3 },
     { why: 'a table without the moderator already met', request: { met: ['m2'] }, expected: 3 },
+    { why: 'a table whose moderator was met over one with a participant met (M5)', request: { met: ['i', 'm4'], maxSize: 6 }, expected: 3 },
     { why: 'a table without a colleague', request: { person: { id: 'z', company: 'acme' } }, expected: 3 },
     { why: 'a table without a never-together partner', request: { neverTogether: [['z', 'j'] as const] }, expected: 3 },
     { why: 'a fuller table over one with the same sector', request: { person: { id: 'z', sector: 'ict' } }, expected: 2 },

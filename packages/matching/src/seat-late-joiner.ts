@@ -16,8 +16,10 @@ export interface SeatLateJoinerRequest {
   readonly maxSize: number;
 }
 
-// Lexicographic order of M16: people already met, then same sector, then table size.
-const MET_COST = 1e6;
+// Lexicographic order of M16: participants already met, then a moderator already met (M5 item
+// 2b), then same sector, then table size.
+const MET_COST = 1e9;
+const MODERATOR_MET_COST = 1e6;
 const SECTOR_COST = 1e3;
 
 /** The chosen table and the round with the person added there. */
@@ -25,8 +27,8 @@ export type SeatLateJoinerResult = { readonly ok: true; readonly tableIndex: num
 
 /**
  * Seats one late joiner in the running round (M16): among tables with room and no never-together
- * partner or colleague, the one with the fewest people already met, then the fewest of the same
- * sector, then the fewest participants. O(seats); well under 1 ms for 1,000 people.
+ * partner or colleague, the one with the fewest participants already met, then one whose moderator
+ * the person has not met, then the fewest of the same sector, then the fewest participants. O(seats); well under 1 ms for 1,000 people.
  */
 export function seatLateJoiner(request: SeatLateJoinerRequest): SeatLateJoinerResult {
   const { round, person, maxSize } = request;
@@ -47,7 +49,7 @@ export function seatLateJoiner(request: SeatLateJoinerRequest): SeatLateJoinerRe
     if (table.participants.length >= maxSize) return;
     if (table.participants.includes(person.id)) return;
     let cost = table.participants.length;
-    if (table.moderator !== null && met.has(table.moderator)) cost += MET_COST;
+    if (table.moderator !== null && met.has(table.moderator)) cost += MODERATOR_MET_COST;
     for (const id of table.participants) {
       if (avoid.has(id)) return;
       const other = needInfo ? info.get(id) : undefined;

@@ -71,6 +71,14 @@ export const liveCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag'), kind: z.enum(['no_show', 'problem']), personId: personId.optional(), text: text(1000).optional() }),
   /** Replaces the moderator's own notes for this edition. */
   z.object({ type: z.literal('save_note'), text: z.string().max(10_000) }),
+  /**
+   * Mutes a person's microphone in its table room (enforced in Janus). Moderators: only people at their own
+   * table; hosts: anyone seated. The person stays muted until it unmutes itself (`set_muted` false).
+   */
+  z.object({ type: z.literal('mute_participant'), personId }),
+  // Participant (and moderator): its own microphone.
+  /** Tells the table that one's own microphone is off (true) or on again (false; this also lifts a mute by the moderator or host). */
+  z.object({ type: z.literal('set_muted'), muted: z.boolean() }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommandSchema>;
 export type LiveCommandType = LiveCommand['type'];
@@ -97,6 +105,8 @@ export const liveCommandRoles: Record<LiveCommandType, readonly LiveRole[]> = {
   request_help: ['moderator'],
   flag: ['moderator'],
   save_note: ['moderator'],
+  mute_participant: ['host', 'moderator'],
+  set_muted: ['participant', 'moderator'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +202,15 @@ export interface LiveBroadcast {
   at: number;
 }
 
+/** Who turned a microphone off: the person itself, the table's moderator, or a host. */
+export type LiveMuteBy = 'self' | 'moderator' | 'host';
+
+/** A muted person of the current round. */
+export interface LiveMute {
+  personId: string;
+  by: LiveMuteBy;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Events (server -> client)
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +240,8 @@ export type LiveEvent =
   | { type: 'note_saved'; text: string }
   /** You were removed from the event by the host; the connection should be closed. */
   | { type: 'removed' }
+  /** Someone at your table (hosts: at any table) was muted or unmuted. To that table and hosts. */
+  | { type: 'mute_changed'; personId: string; muted: boolean; by: LiveMuteBy }
   /** Your video room changed (or video became (un)available): replaces the previous assignment. See `media.ts`. */
   | { type: 'media_assigned'; assignment: MediaAssignment };
 
@@ -243,6 +264,8 @@ export interface LiveSnapshot {
   help: LiveHelpRequest[];
   /** Video: the room to join now, or why there is none. See `media.ts`. */
   media: MediaAssignment;
+  /** Muted people of the current round: those at the actor's table (hosts: everyone). */
+  mutes: LiveMute[];
   /** Hosts only. */
   staff: { tables: LiveTableView[]; presence: LivePresence[]; flags: LiveFlag[] } | null;
 }

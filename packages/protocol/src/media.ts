@@ -26,6 +26,8 @@
  *    `id: feedId` is mandatory. Keep `private_id` from the `joined` answer.
  * 3. When `publisher` is true: `{ request: 'configure' | 'publish', audio: true, video: true, bitrate }`
  *    with VP8 video and Opus audio (the room accepts nothing else) and at most `bitrateCap` bits/s.
+ *    Add the microphone's track before the camera's, so audio is mid "0": a mute by the moderator or a
+ *    host (`mute_participant`, see `live.ts`) is a VideoRoom `moderate` of that m-line on the server.
  *    When false (plenary listeners): never publish. A listener that publishes anyway is kicked.
  * 4. Subscribe to the others with a second handle:
  *    `{ request: 'join', ptype: 'subscriber', room: roomId, streams: [{ feed }], private_id, pin, token }`

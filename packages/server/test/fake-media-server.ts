@@ -4,6 +4,8 @@ interface FakeRoom {
   spec: MediaRoomSpec;
   allowed: Set<string>;
   participants: Map<number, { publisher: boolean }>;
+  /** Feeds whose audio is muted by `moderate`. */
+  muted: Set<number>;
 }
 
 /**
@@ -41,7 +43,7 @@ export function createFakeMediaServer(name = 'fake', browserUrl = 'ws://media.te
       calls.push(`create ${spec.description}`);
       if (down) throw new Error('media server down');
       if (rooms.has(spec.roomId)) throw new Error('room exists');
-      rooms.set(spec.roomId, { spec, allowed: new Set(spec.allowed), participants: new Map() });
+      rooms.set(spec.roomId, { spec, allowed: new Set(spec.allowed), participants: new Map(), muted: new Set() });
     },
     async destroyRoom(roomId, secret) {
       calls.push(`destroy ${rooms.get(roomId)?.spec.description ?? roomId}`);
@@ -63,6 +65,12 @@ export function createFakeMediaServer(name = 'fake', browserUrl = 'ws://media.te
     async kick(roomId, secret, feedId) {
       calls.push(`kick ${feedId}`);
       room(roomId, secret).participants.delete(feedId);
+    },
+    async moderate(roomId, secret, feedId, mute) {
+      calls.push(`moderate ${feedId} ${mute ? 'mute' : 'unmute'}`);
+      const r = room(roomId, secret);
+      if (mute) r.muted.add(feedId);
+      else r.muted.delete(feedId);
     },
     async listRooms() {
       if (down) throw new Error('media server down');

@@ -59,6 +59,7 @@ if (!janusAvailable && process.env.CI === 'true') {
   describe.skipIf(!janusAvailable)('media with a real Janus (127.0.0.1, signalling only)', () => {
     let janus: TestJanus;
     let media: MediaService;
+    const errors: unknown[] = [];
     const open: { close(): Promise<void> }[] = [];
     const editionId = 'edition-1';
     const tables = [
@@ -68,7 +69,7 @@ if (!janusAvailable && process.env.CI === 'true') {
 
     beforeAll(async () => {
       janus = await startTestJanus();
-      media = createMediaService({ servers: [janus.server], ice: ICE, sweepIntervalMs: 0, retryMs: 100 });
+      media = createMediaService({ servers: [janus.server], ice: ICE, sweepIntervalMs: 0, retryMs: 100, onError: (e) => errors.push(e) });
     }, 30_000);
     afterAll(async () => {
       for (const p of open) await p.close();
@@ -116,6 +117,10 @@ if (!janusAvailable && process.env.CI === 'true') {
       const pa = await newParticipant();
       const joined = await joinAs(pa.handle, a);
       expect(joined.feed).toBe(a.feedId);
+      // A moderator's mute: Janus accepts the VideoRoom `moderate` request (room secret, feed id, mid).
+      media.setMuted(editionId, 'a', true);
+      await media.idle();
+      expect(errors).toEqual([]);
       // Another room's token, a wrong pin, no token: refused by Janus.
       const intruder = await newParticipant();
       await expect(joinAs(intruder.handle, a, { token: c.token, feedId: c.feedId })).rejects.toThrow(/unauthorized/i);
@@ -151,6 +156,27 @@ if (!janusAvailable && process.env.CI === 'true') {
       const after = accessOf(media, editionId, 'a');
       expect(after.table).toBe(2);
       await joinAs(again.handle, after);
+    });
+
+    test('accepts `moderate` (mute, unmute) with the room secret and refuses it without', async () => {
+      const spec = {
+        roomId: 2 ** 40 + 7,
+        secret: 'room-secret',
+        pin: 'pin',
+        allowed: ['tok'],
+        bitrate: 128_000,
+        maxPublishers: 3,
+        description: 'moderate',
+      };
+      await janus.server.createRoom(spec);
+      const p = await newParticipant();
+      await p.handle.joinPublisher({ room: spec.roomId, feed: 77, display: 'x', pin: spec.pin, token: 'tok' });
+      // This signalling-only participant publishes no stream: Janus checks the request, the secret and the
+      // feed, then answers "no such stream", which counts as done; with a publishing browser it mutes mid "0".
+      await expect(janus.server.moderate(spec.roomId, spec.secret, 77, true)).resolves.toBeUndefined();
+      await expect(janus.server.moderate(spec.roomId, spec.secret, 77, false)).resolves.toBeUndefined();
+      await expect(janus.server.moderate(spec.roomId, 'wrong', 77, true)).rejects.toThrow(/unauthorized|secret/i);
+      await janus.server.destroyRoom(spec.roomId, spec.secret);
     });
 
     test('kicks a participant that joined with a feed id it was not given', async () => {

@@ -38,6 +38,7 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
       notes: null,
       help: [],
       media: { media: null, reason: 'no_room' },
+      mutes: [],
       staff: null,
     };
   }

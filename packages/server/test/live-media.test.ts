@@ -234,4 +234,69 @@ forEachTestDatabase('live engine with media', (getDb) => {
       expect(s.media.health()).toMatchObject({ status: 'off' });
     });
   });
+
+  describe('muting', () => {
+    const muteEvents = (c: TestClient) => c.events.filter((e) => e.type === 'mute_changed');
+
+    test('the moderator of the table mutes a participant in the media server; others may not; the person unmutes itself', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE + 30_000); // round 1 running
+      const state = s.engine.inspect(f.editionId)!;
+      const [own, other] = [0, 1].map((i) => s.moderators.find((m) => m.actor.personId === state.tables![i]!.moderator)!);
+      const at = (table: number) => s.people.filter((c) => state.tables![table]!.participants.includes(c.actor.personId));
+      const [target, mate] = at(0);
+      const stranger = at(1)[0]!;
+      const room = access(target!);
+      expect(joinWith(server, room)).toEqual({ ok: true });
+
+      const mute = { type: 'mute_participant', personId: target!.actor.personId } as const;
+      await expect(s.engine.execute(other!.actor, mute)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN' });
+      await expect(s.engine.execute(mate!.actor, mute)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN' });
+      await s.engine.execute(own!.actor, mute);
+      await s.settle();
+
+      const event = { type: 'mute_changed', personId: target!.actor.personId, muted: true, by: 'moderator' };
+      for (const c of [target!, mate!, own!, s.host]) expect(muteEvents(c)).toEqual([event]);
+      for (const c of [stranger, other!]) expect(muteEvents(c)).toEqual([]);
+      expect(server.calls).toContain(`moderate ${room.feedId} mute`);
+      expect(server.rooms.get(room.roomId)!.muted.has(room.feedId)).toBe(true);
+
+      // The state survives a reconnection: the table (not the other table) sees it in the snapshot.
+      const again = await connect(s.engine, mate!.actor);
+      expect(again.snapshot.mutes).toEqual([{ personId: target!.actor.personId, by: 'moderator' }]);
+      expect((await connect(s.engine, stranger.actor)).snapshot.mutes).toEqual([]);
+      expect((await connect(s.engine, s.host.actor)).snapshot.mutes).toEqual([{ personId: target!.actor.personId, by: 'moderator' }]);
+
+      // A host may mute anyone seated; a self-mute is only announced (the browser turns its own track off).
+      await s.engine.execute(s.host.actor, { type: 'mute_participant', personId: stranger.actor.personId });
+      await s.engine.execute(mate!.actor, { type: 'set_muted', muted: true });
+      await s.settle();
+      expect(muteEvents(mate!).at(-1)).toEqual({ type: 'mute_changed', personId: mate!.actor.personId, muted: true, by: 'self' });
+      expect(muteEvents(mate!).some((e) => e.type === 'mute_changed' && e.personId === stranger.actor.personId)).toBe(false);
+      expect(server.calls.filter((c) => c.startsWith('moderate'))).toHaveLength(2);
+
+      // Unmuting oneself lifts the moderator's mute in the media server.
+      await s.engine.execute(target!.actor, { type: 'set_muted', muted: false });
+      await s.settle();
+      expect(muteEvents(own!).at(-1)).toEqual({ type: 'mute_changed', personId: target!.actor.personId, muted: false, by: 'self' });
+      expect(server.rooms.get(room.roomId)!.muted.has(room.feedId)).toBe(false);
+
+      // A new round starts with everyone unmuted.
+      await s.advance(12 * MINUTE);
+      expect((await connect(s.engine, s.host.actor)).snapshot.mutes).toEqual([]);
+      await s.media.close();
+    });
+
+    test('nobody mutes outside a seated round', async () => {
+      const f = await createLiveFixture(t, 6, 1);
+      const s = await setUp(f, createFakeMediaServer());
+      await s.advance(5 * MINUTE);
+      await expect(s.engine.execute(s.host.actor, { type: 'mute_participant', personId: s.people[0]!.actor.personId })).rejects.toMatchObject({
+        code: 'ERR_CONFLICT',
+      });
+      await s.media.close();
+    });
+  });
 });

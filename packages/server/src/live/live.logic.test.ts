@@ -199,3 +199,37 @@ describe('live.logic: commands', () => {
     expect(decision.ok && decision.state.past).toHaveLength(1);
   });
 });
+
+describe('muting', () => {
+  const state = seated();
+  const own = state.tables!.findIndex((t) => t.moderator === 'm1');
+  const mate = state.tables![own]!.participants[0]!;
+  const stranger = state.tables![1 - own]!.participants[0]!;
+  const m2: LiveActor = { ...moderator, personId: 'm2', displayName: 'Mod 2' };
+  const asParticipant: LiveActor = { ...participant, personId: mate };
+
+  test.each([
+    ['the moderator of the table', moderator, mate, 'moderator'],
+    ['a host', host, stranger, 'host'],
+  ] as const)('%s may mute a seated person', (_, actor, personId, by) => {
+    const decision = decideCommand(state, actor, { type: 'mute_participant', personId }, context(START));
+    expect(decision).toMatchObject({ ok: true, notices: [{ kind: 'mute', personId, muted: true, by, enforce: true }] });
+  });
+
+  test.each([
+    ['the moderator of another table', m2, mate],
+    ['a moderator, someone at another table', moderator, stranger],
+    ['a participant', asParticipant, stranger],
+  ] as const)('%s may not mute (ERR_FORBIDDEN)', (_, actor, personId) => {
+    expect(decideCommand(state, actor, { type: 'mute_participant', personId }, context(START))).toMatchObject({ ok: false, code: 'ERR_FORBIDDEN' });
+  });
+
+  test('a mute by the moderator holds until the person unmutes itself, which lifts it in the media server', () => {
+    const muted = decideCommand(state, moderator, { type: 'mute_participant', personId: mate }, context(START));
+    if (!muted.ok) throw new Error(muted.reason);
+    const unmuted = decideCommand(muted.state, asParticipant, { type: 'set_muted', muted: false }, context(START));
+    expect(unmuted).toMatchObject({ ok: true, notices: [{ kind: 'mute', personId: mate, muted: false, by: 'self', enforce: true }] });
+    const self = decideCommand(state, asParticipant, { type: 'set_muted', muted: true }, context(START));
+    expect(self).toMatchObject({ ok: true, notices: [{ kind: 'mute', by: 'self', enforce: false }] });
+  });
+});

@@ -13,6 +13,7 @@ import {
   type LiveCommand,
   type LiveFlag,
   type LiveHelpRequest,
+  type LiveMuteBy,
   type LivePhase,
   type LiveTimer,
 } from '@tablehop/protocol';
@@ -72,6 +73,12 @@ export interface LiveState {
   readonly broadcasts: readonly LiveBroadcast[];
   readonly notes: Readonly<Record<string, string>>;
   readonly nextId: number;
+  /**
+   * Muted microphones, by person: who muted it and in which round. Only entries of the current round
+   * count ({@link mutesOf}): a new round starts with everyone unmuted (new rooms, new feeds in Janus).
+   * Optional: states stored before muting existed have none.
+   */
+  readonly mutes?: Readonly<Record<string, { by: LiveMuteBy; round: number }>>;
 }
 
 export const MAX_BROADCASTS = 50;
@@ -98,7 +105,9 @@ export type LiveNotice =
   | { kind: 'help'; request: LiveHelpRequest }
   | { kind: 'flag'; flag: LiveFlag }
   | { kind: 'note'; moderatorId: string; text: string }
-  | { kind: 'removed'; personId: string };
+  | { kind: 'removed'; personId: string }
+  /** `enforce`: the media server must (un)mute the feed (a mute by the moderator or a host, or lifting one). */
+  | { kind: 'mute'; personId: string; muted: boolean; by: LiveMuteBy; enforce: boolean };
 
 export type LiveErrorCode = 'ERR_FORBIDDEN' | 'ERR_CONFLICT' | 'ERR_VALIDATION' | 'ERR_NOT_FOUND';
 export type LiveDecision = { ok: true; state: LiveState; notices: LiveNotice[] } | { ok: false; code: LiveErrorCode; reason: string };
@@ -211,7 +220,7 @@ function seatRound(state: LiveState, round: number, at: number, ctx: LiveContext
   const present = ctx.presentParticipants().filter((id) => !removed.has(id));
   const presentModerators = ctx.presentModerators();
   const participants = present.map((id) => ctx.participant(id) ?? { id });
-  const groupSize = { target: state.format.groupSize };
+  const groupSize = seatingGroupSize(state.format.groupSize);
   const index = round - 1 - state.planOffset;
   let plan = state.plan;
   let planOffset = state.planOffset;
@@ -248,6 +257,15 @@ function seatRound(state: LiveState, round: number, at: number, ctx: LiveContext
   }
   tables ??= fallbackTables(present, presentModerators, state.format.groupSize);
   return { ...state, phase: 'moving', round, plan, planOffset, tables, endsAt: at + state.format.movingSeconds * 1000 };
+}
+
+/**
+ * Table sizes for the matcher: the defaults of M2, except that a table never holds a lone
+ * participant when the target is 2 or more. Otherwise 4 people at tables of 2 (min 1) asked for 4
+ * rounds get 4 tables of 1, which the matcher counts as 4 clean rounds.
+ */
+export function seatingGroupSize(target: number): { target: number; min: number; max: number } {
+  return { target, min: Math.max(Math.min(2, target), target - 1), max: target + 1 };
 }
 
 function copyTable(table: LiveTable): LiveTable {
@@ -316,6 +334,20 @@ function withoutPerson(tables: readonly LiveTable[], personId: string): LiveTabl
       ? { moderator: t.moderator === personId ? null : t.moderator, participants: t.participants.filter((id) => id !== personId) }
       : t,
   );
+}
+
+/** The muted people of the current round and who muted each. */
+export function mutesOf(state: LiveState): Map<string, LiveMuteBy> {
+  const mutes = new Map<string, LiveMuteBy>();
+  for (const [id, mute] of Object.entries(state.mutes ?? {})) if (mute.round === state.round) mutes.set(id, mute.by);
+  return mutes;
+}
+
+function withMute(state: LiveState, personId: string, by: LiveMuteBy | null): LiveState {
+  const mutes: Record<string, { by: LiveMuteBy; round: number }> = {};
+  for (const [id, mute] of Object.entries(state.mutes ?? {})) if (mute.round === state.round && id !== personId) mutes[id] = mute;
+  if (by !== null) mutes[personId] = { by, round: state.round };
+  return { ...state, mutes };
 }
 
 const ok = (state: LiveState, notices: LiveNotice[] = []): LiveDecision => ({ ok: true, state, notices });
@@ -468,6 +500,32 @@ export function decideCommand(state: LiveState, actor: LiveActor, command: LiveC
         }
       }
       return ok({ ...next, tables, flags: [...state.flags, flag] }, [{ kind: 'flag', flag }]);
+    }
+    case 'mute_participant': {
+      // Moderators mute at their own table only; hosts anyone seated. Worked example: m1 leads table 1
+      // with a and b; m1 may mute a, not c at table 2 (ERR_FORBIDDEN); the host may mute both.
+      const table = tableOf(state, command.personId);
+      if (!seated || (state.phase !== 'moving' && state.phase !== 'round')) return refuse('ERR_CONFLICT', 'no round is seated');
+      if (actor.role === 'moderator' && (table < 0 || state.tables![table]!.moderator !== actor.personId)) {
+        return refuse('ERR_FORBIDDEN', 'a moderator mutes only people at its own table');
+      }
+      if (table < 0) return refuse('ERR_NOT_FOUND', 'this person is not seated');
+      const by: LiveMuteBy = actor.role === 'host' ? 'host' : 'moderator';
+      const current = mutesOf(state).get(command.personId);
+      if (current !== undefined && current !== 'self') return ok(state);
+      return ok(withMute(state, command.personId, by), [{ kind: 'mute', personId: command.personId, muted: true, by, enforce: true }]);
+    }
+    case 'set_muted': {
+      const current = mutesOf(state).get(actor.personId);
+      if (command.muted) {
+        if (current !== undefined) return ok(state);
+        return ok(withMute(state, actor.personId, 'self'), [{ kind: 'mute', personId: actor.personId, muted: true, by: 'self', enforce: false }]);
+      }
+      if (current === undefined) return ok(state);
+      // Unmuting oneself also lifts a mute by the moderator or a host (Janus lets the audio through again).
+      return ok(withMute(state, actor.personId, null), [
+        { kind: 'mute', personId: actor.personId, muted: false, by: 'self', enforce: current !== 'self' },
+      ]);
     }
     case 'save_note':
       return ok({ ...state, notes: { ...state.notes, [actor.personId]: command.text } }, [

@@ -5,6 +5,7 @@ import {
   type LiveAuth,
   type LiveCard,
   type LiveModeratorCard,
+  type LiveMute,
   type LivePresence,
   type LiveRole,
   type LiveSeat,
@@ -22,6 +23,7 @@ import {
   advancePhase,
   createLiveState,
   decideCommand,
+  mutesOf,
   seatLateArrival,
   seatLateModerator,
   toTimer,
@@ -363,6 +365,13 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
     };
   }
 
+  /** The muted people of one table (index), or of every table (null). */
+  function mutesFor(room: Room, table: number | null): LiveMute[] {
+    const mutes: LiveMute[] = [];
+    for (const [personId, by] of mutesOf(room.state)) if (table === null || room.seatIndex.get(personId) === table) mutes.push({ personId, by });
+    return mutes;
+  }
+
   function snapshotFor(room: Room, actor: LiveActor): LiveSnapshot {
     const { state } = room;
     const table = room.seatIndex.get(actor.personId);
@@ -381,6 +390,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       broadcasts,
       notes: actor.role === 'moderator' ? (state.notes[actor.personId] ?? '') : null,
       media: media?.assignment(state.editionId, actor.personId) ?? NO_VIDEO,
+      mutes: mutesFor(room, isHost ? null : (table ?? -1)),
       help: isHost ? [...state.help] : actor.role === 'moderator' ? state.help.filter((h) => h.moderatorId === actor.personId) : [],
       staff: isHost ? { tables: tablesView(room), presence: [...room.people.values()].map(presenceOf), flags: [...state.flags] } : null,
     };
@@ -536,6 +546,14 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
         deliverLater(room, own(notice.personId), { type: 'removed' });
         media?.personRemoved(room.state.editionId, notice.personId); // revokes its video access at once
         return;
+      case 'mute': {
+        // The table (moderator included) and hosts; the person itself also when it sits at no table.
+        const table = room.seatIndex.get(notice.personId);
+        const to = new Set([...hostConnections(room), ...(table === undefined ? [] : tableConnections(room, table)), ...own(notice.personId)]);
+        deliverLater(room, [...to], { type: 'mute_changed', personId: notice.personId, muted: notice.muted, by: notice.by });
+        if (notice.enforce) media?.setMuted(room.state.editionId, notice.personId, notice.muted); // Janus `moderate`
+        return;
+      }
     }
   }
 

@@ -29,6 +29,8 @@ export interface JanusMediaServer extends MediaServer {
 const NO_SUCH_ROOM = 426;
 const ROOM_EXISTS = 427;
 const NO_SUCH_FEED = 428;
+/** The m-line of the microphone: `web/src/lib/media/table-media.ts` publishes audio before video. */
+const AUDIO_MID = '0';
 
 function codeOf(error: unknown): number | undefined {
   return (error as VideoRoomError | undefined)?._code;
@@ -178,6 +180,15 @@ export function createJanusMediaServer(options: JanusMediaServerOptions): JanusM
     async kick(roomId, secret, feedId) {
       try {
         await handle().kick({ room: roomId, feed: feedId, secret });
+      } catch (error) {
+        const code = codeOf(error);
+        if (code !== NO_SUCH_FEED && code !== NO_SUCH_ROOM) throw error;
+      }
+    },
+    async moderate(roomId, secret, feedId, mute) {
+      try {
+        // Janus 1.x mutes per m-line: our clients publish their microphone first, so audio is mid "0".
+        await handle().message({ request: 'moderate', room: roomId, secret, id: feedId, mid: AUDIO_MID, mute });
       } catch (error) {
         const code = codeOf(error);
         if (code !== NO_SUCH_FEED && code !== NO_SUCH_ROOM) throw error;

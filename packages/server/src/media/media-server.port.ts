@@ -43,6 +43,11 @@ export interface MediaServer {
   revoke(roomId: number, secret: string, tokens: readonly string[]): Promise<void>;
   /** Kicks a participant out of a room; one that is not there is no error. */
   kick(roomId: number, secret: string, feedId: number): Promise<void>;
+  /**
+   * Mutes (or unmutes) the audio a participant publishes in a room (Janus: VideoRoom `moderate`). A
+   * participant that is not there, or publishes no audio, is no error.
+   */
+  moderate(roomId: number, secret: string, feedId: number, mute: boolean): Promise<void>;
   /** The ids of the rooms that exist now (Tablehop's and any other). */
   listRooms(): Promise<number[]>;
   listParticipants(roomId: number, secret: string): Promise<MediaParticipant[]>;

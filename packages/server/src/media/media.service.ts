@@ -13,6 +13,11 @@ export interface LiveMedia {
   update(editionId: string, stage: MediaStage): void;
   /** A person opened a connection: (re)send its assignment; in the plenary it gets a token now. */
   personPresent(editionId: string, personId: string, role: LiveRole): void;
+  /**
+   * The moderator or a host muted a person (true), or the person lifted that mute (false): its audio in
+   * the room it is in now is muted in the media server. A later room (next round, a move) starts unmuted.
+   */
+  setMuted(editionId: string, personId: string, muted: boolean): void;
   /** The host removed a person from the event: its tokens are revoked and its feeds kicked. */
   personRemoved(editionId: string, personId: string): void;
   /** The assignment of a person now (snapshots). */
@@ -120,6 +125,8 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
   const editions = new Map<string, EditionMedia>();
   let deliver: (editionId: string, personId: string, event: LiveEvent) => void = () => undefined;
   let closed = false;
+  /** `moderate` calls under way (`idle()` waits for them). */
+  const moderating = new Set<Promise<void>>();
 
   const unsubscribers = servers.map((server) =>
     server.onReset(() => {
@@ -405,6 +412,16 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       edition.sent.delete(personId);
       schedule(edition);
     },
+    setMuted(editionId, personId, muted) {
+      const edition = editions.get(editionId);
+      const seat = edition?.desired.get(personId);
+      const room = seat ? edition?.rooms.get(seat.key) : undefined;
+      const grant = room?.grants.get(personId);
+      if (!room || !grant || !room.created) return;
+      const work = room.server.moderate(room.spec.roomId, room.spec.secret, grant.feedId, muted).catch(onError);
+      moderating.add(work);
+      void work.finally(() => moderating.delete(work));
+    },
     personRemoved(editionId, personId) {
       const edition = editionOf(editionId);
       edition.removed.add(personId);
@@ -429,6 +446,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     async idle() {
       for (;;) {
         const busy = [...editions.values()].map((e) => e.running).filter((p): p is Promise<void> => p !== null);
+        busy.push(...moderating);
         if (busy.length === 0) return;
         await Promise.all(busy);
       }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LiveSnapshot, LiveTimer } from '@tablehop/protocol';
-import { applyLiveEvent, keptBroadcasts } from './live-state';
+import { applyLiveEvent, keptBroadcasts, muteOf } from './live-state';
 
 const timer: LiveTimer = { phase: 'doors_open', round: 0, rounds: 3, startedAt: 1, endsAt: null, pausedRemainingMs: null };
 const snapshot: LiveSnapshot = {
@@ -14,6 +14,7 @@ const snapshot: LiveSnapshot = {
   notes: null,
   help: [],
   media: { media: null, reason: 'no_room' },
+  mutes: [],
   staff: null,
 };
 
@@ -44,5 +45,23 @@ describe('applyLiveEvent', () => {
 
   test('ignores events meant for staff', () => {
     expect(applyLiveEvent(snapshot, { type: 'tables_changed', round: 1, full: true, tables: [] })).toBe(snapshot);
+  });
+
+  test('tracks who is muted and by whom; a new round starts unmuted', () => {
+    const card = (personId: string) => ({ personId, name: personId, company: '', sector: '', jobTitle: '', offer: '', lookingFor: '' });
+    const seat = { round: 1, table: 1, moderator: { personId: 'm1', name: 'Mo' }, cards: [card('p1'), card('p2'), card('p3')] };
+    let next = applyLiveEvent(snapshot, { type: 'seat_assigned', seat, next: null, reason: 'round_seated' });
+    next = applyLiveEvent(next, { type: 'mute_changed', personId: 'p1', muted: true, by: 'moderator' });
+    next = applyLiveEvent(next, { type: 'mute_changed', personId: 'p2', muted: true, by: 'self' });
+    next = applyLiveEvent(next, { type: 'mute_changed', personId: 'p3', muted: true, by: 'self' });
+    expect(muteOf(next, 'p1')).toBe('moderator');
+    expect(muteOf(next, 'p2')).toBe('self');
+    next = applyLiveEvent(next, { type: 'mute_changed', personId: 'p2', muted: false, by: 'self' });
+    expect(muteOf(next, 'p2')).toBeNull();
+    // p3 leaves the table in the same round: its mute goes with it.
+    next = applyLiveEvent(next, { type: 'seat_assigned', seat: { ...seat, cards: [card('p1'), card('p2')] }, next: null, reason: 'table_changed' });
+    expect(next.mutes).toEqual([{ personId: 'p1', by: 'moderator' }]);
+    next = applyLiveEvent(next, { type: 'seat_assigned', seat: { ...seat, round: 2 }, next: null, reason: 'round_seated' });
+    expect(next.mutes).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { LiveEvent, LiveSnapshot } from '@tablehop/protocol';
+import type { LiveEvent, LiveMuteBy, LiveSnapshot } from '@tablehop/protocol';
 
 /** How many broadcasts a participant's page keeps (the newest). */
 export const keptBroadcasts = 20;
@@ -12,8 +12,18 @@ export function applyLiveEvent(snapshot: LiveSnapshot, event: LiveEvent): LiveSn
   switch (event.type) {
     case 'timer_changed':
       return { ...snapshot, timer: event.timer };
-    case 'seat_assigned':
-      return { ...snapshot, seat: event.seat, next: event.next };
+    case 'seat_assigned': {
+      // Mutes are per round and per table: keep those of people still at the table in the same round.
+      const seat = event.seat;
+      const keep = new Set(seat && seat.round === snapshot.seat?.round ? [seat.moderator?.personId, ...seat.cards.map((c) => c.personId)] : []);
+      keep.add(snapshot.you.personId);
+      const mutes = seat && seat.round === snapshot.seat?.round ? snapshot.mutes.filter((m) => keep.has(m.personId)) : [];
+      return { ...snapshot, seat, next: event.next, mutes };
+    }
+    case 'mute_changed': {
+      const others = snapshot.mutes.filter((m) => m.personId !== event.personId);
+      return { ...snapshot, mutes: event.muted ? [...others, { personId: event.personId, by: event.by }] : others };
+    }
     case 'broadcast':
       if (snapshot.broadcasts.some((b) => b.id === event.broadcast.id)) return snapshot;
       return { ...snapshot, broadcasts: [...snapshot.broadcasts, event.broadcast].slice(-keptBroadcasts) };
@@ -28,4 +38,9 @@ export function applyLiveEvent(snapshot: LiveSnapshot, event: LiveEvent): LiveSn
     default:
       return snapshot;
   }
+}
+
+/** Who muted a person now (`self`, `moderator`, `host`), or null when its microphone is on. */
+export function muteOf(snapshot: LiveSnapshot, personId: string): LiveMuteBy | null {
+  return snapshot.mutes.find((m) => m.personId === personId)?.by ?? null;
 }

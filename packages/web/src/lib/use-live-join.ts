@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { createLiveClient, type LiveClientStatus, type LiveError, type LiveSnapshot } from '@tablehop/protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createLiveClient, type LiveClient, type LiveClientStatus, type LiveCommand, type LiveError, type LiveSnapshot } from '@tablehop/protocol';
 import { applyLiveEvent } from './live-state';
 
 export interface LiveJoinState {
@@ -12,6 +12,11 @@ export interface LiveJoinState {
   serverNow(): number;
 }
 
+export interface LiveJoin extends LiveJoinState {
+  /** Sends a command (e.g. `set_muted`); false when the server refused it or it did not get through. */
+  send(command: LiveCommand): Promise<boolean>;
+}
+
 /** The URL of the live WebSocket on the page's own origin. */
 export function liveSocketUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/live`;
@@ -21,11 +26,17 @@ export function liveSocketUrl(location: Location = window.location): string {
  * The participant's live connection (join token from the mail link): the snapshot with every event
  * folded in, the connection status and a refusal. Reconnecting and resuming are the client's job.
  */
-export function useLiveJoin(editionId: string | null, token: string): LiveJoinState {
+export function useLiveJoin(editionId: string | null, token: string): LiveJoin {
   const [state, setState] = useState<LiveJoinState>({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow: Date.now });
+  const current = useRef<LiveClient | null>(null);
+  const send = useCallback(async (command: LiveCommand) => {
+    const result = await current.current?.send(command);
+    return result?.ok ?? false;
+  }, []);
   useEffect(() => {
     if (!editionId) return;
     const client = createLiveClient({ url: liveSocketUrl(), editionId, auth: { kind: 'join', token }, createSocket: (url) => new WebSocket(url) });
+    current.current = client;
     const serverNow = () => client.serverNow();
     setState({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow });
     const offs = [
@@ -47,7 +58,8 @@ export function useLiveJoin(editionId: string | null, token: string): LiveJoinSt
     return () => {
       for (const off of offs) off();
       client.close();
+      if (current.current === client) current.current = null;
     };
   }, [editionId, token]);
-  return state;
+  return { ...state, send };
 }

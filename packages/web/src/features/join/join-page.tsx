@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LoadingState } from '../../components/feedback';
 import { useI18n } from '../../lib/i18n-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { muteOf } from '../../lib/live-state';
 import { useLiveJoin } from '../../lib/use-live-join';
 import { stopStream } from '../../lib/media/devices';
 import { useTableMedia } from '../../lib/media/use-table-media';
@@ -65,6 +66,20 @@ function LiveJoin({ editionId, token }: { editionId: string; token: string }) {
   useEffect(() => {
     for (const track of localStream?.getAudioTracks() ?? []) track.enabled = micOn;
   }, [localStream, micOn]);
+
+  // Mute state as the table sees it. A mute by the moderator (or host) turns the microphone off here
+  // too; it stays off until you unmute yourself, which also lifts the mute in the video server.
+  const { send } = live;
+  const mutedBy = live.snapshot ? muteOf(live.snapshot, live.snapshot.you.personId) : null;
+  const round = live.snapshot?.seat?.round ?? 0;
+  const forced = mutedBy === 'moderator' || mutedBy === 'host';
+  useEffect(() => {
+    if (forced) setMicOn(false);
+  }, [forced]);
+  // Your own mute is announced to the table, and again at each new round (mutes are per round).
+  useEffect(() => {
+    if (!micOn && mutedBy === null && round > 0) void send({ type: 'set_muted', muted: true });
+  }, [micOn, mutedBy, round, send]);
 
   if (live.removed || live.refused)
     return (
@@ -130,7 +145,13 @@ function LiveJoin({ editionId, token }: { editionId: string; token: string }) {
                 localStream={localStream}
                 micOn={micOn}
                 cameraOn={cameraOn}
-                onToggleMic={() => setMicOn((on) => !on)}
+                onToggleMic={() => {
+                  if (!micOn && mutedBy !== null) void send({ type: 'set_muted', muted: false });
+                  setMicOn(!micOn);
+                }}
+                mutes={snapshot.mutes}
+                mutedBy={mutedBy}
+                onMute={snapshot.you.role === 'participant' ? undefined : (personId) => void send({ type: 'mute_participant', personId })}
                 onToggleCamera={() => {
                   setCameraOn((on) => {
                     media.setVideoSending(!on);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiveSeat, MediaAssignment } from '@tablehop/protocol';
+import type { LiveMute, LiveMuteBy, LiveSeat, MediaAssignment } from '@tablehop/protocol';
 import { useI18n } from '../../lib/i18n-context';
 import type { RemoteFeed, TableMediaState } from '../../lib/media/table-media';
 
@@ -38,6 +38,9 @@ export function VideoStage({
   cameraOn,
   onToggleMic,
   onToggleCamera,
+  mutes,
+  mutedBy,
+  onMute,
 }: {
   assignment: MediaAssignment | null;
   media: TableMediaState;
@@ -48,6 +51,12 @@ export function VideoStage({
   cameraOn: boolean;
   onToggleMic(): void;
   onToggleCamera(): void;
+  /** Who is muted now (the table's people); their tiles show a muted microphone. */
+  mutes: readonly LiveMute[];
+  /** Who muted your own microphone, or null. A mute by the moderator or host shows a notice. */
+  mutedBy: LiveMuteBy | null;
+  /** Moderators and hosts: mute a person (its `display`, the person id); only feeds with audio (mid "0" is the microphone). Absent for participants. */
+  onMute?: (personId: string) => void;
 }) {
   const { t } = useI18n();
   const speaker = activeSpeakerOf(media.remotes);
@@ -84,6 +93,12 @@ export function VideoStage({
           <li className="tile tile-self">
             <StreamVideo stream={hasCamera && cameraOn ? localStream : null} muted mirrored label={self.name} />
             {!(hasCamera && cameraOn) && <NoCamera person={self} label={t.cameraOffState} />}
+            {(!micOn || !hasMic) && <MutedMic label={t.micOffState} />}
+            {(mutedBy === 'moderator' || mutedBy === 'host') && (
+              <p className="tile-notice" role="status">
+                {t.mutedBy[mutedBy]}
+              </p>
+            )}
             <TileName person={{ ...self, name: `${self.name} (${t.youLabel})` }} />
             <div className="tile-controls">
               <button type="button" className="tile-button" aria-pressed={!micOn} disabled={!hasMic} onClick={onToggleMic}>
@@ -96,14 +111,33 @@ export function VideoStage({
           </li>
         )}
         {media.remotes.map((remote) => (
-          <RemoteTile key={remote.feedId} remote={remote} person={personOf(seat, remote.display)} speaking={remote.feedId === speaker} />
+          <RemoteTile
+            key={remote.feedId}
+            remote={remote}
+            person={personOf(seat, remote.display)}
+            speaking={remote.feedId === speaker}
+            muted={mutes.some((m) => m.personId === remote.display)}
+            onMute={onMute && (() => onMute(remote.display))}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function RemoteTile({ remote, person, speaking }: { remote: RemoteFeed; person: TilePerson; speaking: boolean }) {
+function RemoteTile({
+  remote,
+  person,
+  speaking,
+  muted,
+  onMute,
+}: {
+  remote: RemoteFeed;
+  person: TilePerson;
+  speaking: boolean;
+  muted: boolean;
+  onMute: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const showing = useFramesArriving(video, remote.hasVideo);
@@ -111,6 +145,14 @@ function RemoteTile({ remote, person, speaking }: { remote: RemoteFeed; person: 
     <li className={`tile${speaking ? ' tile-speaking' : ''}`} data-feed={remote.feedId}>
       <StreamVideo ref={video} stream={remote.stream} label={person.name} display={remote.display} remote />
       {!showing && <NoCamera person={person} label={t.cameraOffState} />}
+      {muted && <MutedMic label={`${person.name}: ${t.micOffState}`} />}
+      {onMute && !muted && remote.hasAudio && (
+        <div className="tile-controls">
+          <button type="button" className="tile-button" aria-label={t.muteParticipant(person.name)} onClick={onMute}>
+            {t.muteAction}
+          </button>
+        </div>
+      )}
       <TileName person={person} speaking={speaking} />
     </li>
   );
@@ -150,6 +192,18 @@ function StreamVideo({
       data-remote={remote ? '' : undefined}
       data-display={display}
     />
+  );
+}
+
+/** A crossed-out microphone in the tile's corner. */
+function MutedMic({ label }: { label: string }) {
+  return (
+    <span className="tile-muted" role="img" aria-label={label} title={label}>
+      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+        <path d="M9 9v3a3 3 0 0 0 5.1 2.1M15 9.3V5a3 3 0 0 0-5.9-.7" />
+        <path d="M19 10v2a7 7 0 0 1-.6 2.8M5 10v2a7 7 0 0 0 11.9 5M12 19v3M3 3l18 18" />
+      </svg>
+    </span>
   );
 }
 

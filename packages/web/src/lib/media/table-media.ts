@@ -186,7 +186,8 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
       const pc = new RTCPeerConnection(rtcConfigOf(target));
       current.publisherPc = pc;
       watchPeer(current, pc, 'publisher');
-      for (const track of stream.getTracks()) {
+      // Audio first: the server mutes a feed's microphone by its m-line, mid "0" (Janus `moderate`).
+      for (const track of [...stream.getAudioTracks(), ...stream.getVideoTracks()]) {
         const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
         // Camera switched off before this room: keep the slot, send no frames.
         if (track.kind === 'video' && !track.enabled) void transceiver.sender.replaceTrack(null);
