@@ -16,6 +16,7 @@ import { SessionProvider, useSession } from './lib/session-context';
 
 const StaffRoutes = lazy(() => import('./features/organizer/organizer-routes'));
 const JoinPage = lazy(() => import('./features/join/join-page'));
+const StaffLivePage = lazy(() => import('./features/join/join-page').then((m) => ({ default: m.StaffLivePage })));
 
 /** The page for a location; the first route that matches wins. */
 function renderRoute({ pathname, search }: Location): ReactNode {
@@ -29,6 +30,13 @@ function renderRoute({ pathname, search }: Location): ReactNode {
     return (
       <Suspense fallback={<LoadingState />}>
         <JoinPage key={join.token} token={join.token} search={search} />
+      </Suspense>
+    );
+  const staffLive = matchPath('/live/:editionId', pathname);
+  if (staffLive?.editionId)
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <StaffLivePage key={staffLive.editionId} editionId={staffLive.editionId} />
       </Suspense>
     );
   if (matchPath('/login', pathname)) return <LoginPage search={search} />;
@@ -69,7 +77,10 @@ function Shell() {
     main.current?.focus();
   }, [location.pathname]);
 
-  const container = location.pathname.startsWith('/organizer') || location.pathname.startsWith('/join/') ? 'container container-wide' : 'container';
+  const container =
+    location.pathname.startsWith('/organizer') || location.pathname.startsWith('/join/') || location.pathname.startsWith('/live/')
+      ? 'container container-wide'
+      : 'container';
   return (
     <div className="app">
       <a className="skip-link" href="#main">

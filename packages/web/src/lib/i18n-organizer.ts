@@ -134,6 +134,7 @@ export const organizerEn = {
     string
   >,
   orgPublicPage: 'Public page',
+  orgLiveEvent: 'Live event',
   orgExportCsv: 'Export CSV',
   orgFigures: 'Figures',
   orgCapacityAuto: (moderators: number, groupSize: number) => `Automatic: ${moderators} moderators × ${groupSize}`,
@@ -354,6 +355,7 @@ export const organizerNl: OrganizerMessages = {
   orgEditionStatus: { draft: 'Ontwerp', open: 'Open', closed: 'Gesloten', live: 'Live', ended: 'Afgelopen' },
   orgWindowState: { open: 'Inschrijving open', not_open_yet: 'Nog niet open', closed: 'Inschrijving gesloten' },
   orgPublicPage: 'Publieke pagina',
+  orgLiveEvent: 'Live-event',
   orgExportCsv: 'CSV exporteren',
   orgFigures: 'Cijfers',
   orgCapacityAuto: (moderators, groupSize) => `Automatisch: ${moderators} moderatoren × ${groupSize}`,

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { createLiveClient, type LiveClient, type LiveClientStatus, type LiveCommand, type LiveError, type LiveSnapshot } from '@tablehop/protocol';
+import {
+  createLiveClient,
+  type LiveAuth,
+  type LiveClient,
+  type LiveClientStatus,
+  type LiveCommand,
+  type LiveError,
+  type LiveSnapshot,
+} from '@tablehop/protocol';
 import { applyLiveEvent } from './live-state';
 
 export interface LiveJoinState {
@@ -23,10 +31,11 @@ export function liveSocketUrl(location: Location = window.location): string {
 }
 
 /**
- * The participant's live connection (join token from the mail link): the snapshot with every event
- * folded in, the connection status and a refusal. Reconnecting and resuming are the client's job.
+ * A live connection: a participant's (join token from the mail link) or a staff member's (the
+ * session cookie goes along with the upgrade): the snapshot with every event folded in, the
+ * connection status and a refusal. Reconnecting and resuming are the client's job.
  */
-export function useLiveJoin(editionId: string | null, token: string): LiveJoin {
+export function useLiveJoin(editionId: string | null, token: string | null): LiveJoin {
   const [state, setState] = useState<LiveJoinState>({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow: Date.now });
   const current = useRef<LiveClient | null>(null);
   const send = useCallback(async (command: LiveCommand) => {
@@ -35,7 +44,8 @@ export function useLiveJoin(editionId: string | null, token: string): LiveJoin {
   }, []);
   useEffect(() => {
     if (!editionId) return;
-    const client = createLiveClient({ url: liveSocketUrl(), editionId, auth: { kind: 'join', token }, createSocket: (url) => new WebSocket(url) });
+    const auth: LiveAuth = token ? { kind: 'join', token } : { kind: 'staff' };
+    const client = createLiveClient({ url: liveSocketUrl(), editionId, auth, createSocket: (url) => new WebSocket(url) });
     current.current = client;
     const serverNow = () => client.serverNow();
     setState({ status: 'connecting', snapshot: null, refused: null, removed: false, serverNow });

@@ -52,7 +52,17 @@ function useEditionOfJoinToken(token: string, search: string): string | null | u
   return editionId;
 }
 
-function LiveJoin({ editionId, token }: { editionId: string; token: string }) {
+/**
+ * `/live/:editionId`: the same live view for a logged-in host or moderator of the edition (the
+ * server checks the session cookie and the assignment when the connection opens).
+ */
+export function StaffLivePage({ editionId }: { editionId: string }) {
+  const { t } = useI18n();
+  useDocumentTitle(t.joinTitle);
+  return <LiveJoin editionId={editionId} token={null} />;
+}
+
+function LiveJoin({ editionId, token }: { editionId: string; token: string | null }) {
   const { t } = useI18n();
   const live = useLiveJoin(editionId, token);
   const [stage, setStage] = useState<'check' | 'table'>('check');

@@ -93,6 +93,9 @@ function EditionAdmin({
           <p className="muted">{formatTimeRange(edition.startsAt, edition.endsAt, edition.timeZone, language)}</p>
         </div>
         <div className="header-actions">
+          <Link href={`/live/${encodeURIComponent(edition.id)}`} className="button button-secondary">
+            {t.orgLiveEvent}
+          </Link>
           <Link href={`/e/${encodeURIComponent(edition.id)}`} className="button button-secondary">
             {t.orgPublicPage}
           </Link>
