@@ -49,6 +49,15 @@ interface EditionRow {
   created_at: Date;
 }
 
+// Series and editions store their format in the same five columns.
+const formatOf = (r: Pick<SeriesRow, 'group_size' | 'rounds' | 'round_minutes' | 'plenary_minutes' | 'moderator_mode'>): Series['format'] => ({
+  groupSize: r.group_size,
+  rounds: r.rounds,
+  roundMinutes: r.round_minutes,
+  plenaryMinutes: r.plenary_minutes,
+  moderatorMode: r.moderator_mode,
+});
+
 const toSeries = (r: SeriesRow): Series => ({
   id: r.id,
   name: r.name,
@@ -58,13 +67,7 @@ const toSeries = (r: SeriesRow): Series => ({
   weekday: r.weekday,
   startTime: r.start_time,
   durationMinutes: r.duration_minutes,
-  format: {
-    groupSize: r.group_size,
-    rounds: r.rounds,
-    roundMinutes: r.round_minutes,
-    plenaryMinutes: r.plenary_minutes,
-    moderatorMode: r.moderator_mode,
-  },
+  format: formatOf(r),
   defaultCapacity: r.default_capacity,
   promotionMode: r.promotion_mode,
   offerHours: r.offer_hours,
@@ -83,13 +86,7 @@ const toEdition = (r: EditionRow): Edition => ({
   durationMinutes: r.duration_minutes,
   status: r.status,
   capacityOverride: r.capacity_override,
-  format: {
-    groupSize: r.group_size,
-    rounds: r.rounds,
-    roundMinutes: r.round_minutes,
-    plenaryMinutes: r.plenary_minutes,
-    moderatorMode: r.moderator_mode,
-  },
+  format: formatOf(r),
   promotionMode: r.promotion_mode,
   offerHours: r.offer_hours,
   registrationOpensAt: r.registration_opens_at,
