@@ -190,4 +190,46 @@ CREATE INDEX live_seatings_registration_idx ON live_seatings (registration_id);
 CREATE INDEX live_seatings_open_idx ON live_seatings (edition_id, id) WHERE to_at IS NULL;
 `,
   },
+  {
+    id: '003_followup',
+    sql: /* sql */ `
+-- Contact exchange after an edition. A row is one person's wish to connect with someone they sat
+-- with; contact details are revealed only when both directions exist (or when both had opted in
+-- to sharing at registration).
+CREATE TABLE contact_requests (
+  edition_id uuid NOT NULL REFERENCES editions (id) ON DELETE CASCADE,
+  from_registration_id uuid NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
+  to_registration_id uuid NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (from_registration_id, to_registration_id),
+  CHECK (from_registration_id <> to_registration_id)
+);
+CREATE INDEX contact_requests_to_idx ON contact_requests (to_registration_id);
+
+-- Feedback on an edition: from a participant (registration_id) or from a moderator (moderator_id).
+CREATE TABLE feedback (
+  id uuid PRIMARY KEY,
+  edition_id uuid NOT NULL REFERENCES editions (id) ON DELETE CASCADE,
+  registration_id uuid REFERENCES registrations (id) ON DELETE CASCADE,
+  moderator_id uuid REFERENCES users (id) ON DELETE CASCADE,
+  rating int NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  recommend int CHECK (recommend BETWEEN 0 AND 10),
+  comment text NOT NULL DEFAULT '',
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  CHECK ((registration_id IS NULL) <> (moderator_id IS NULL))
+);
+CREATE UNIQUE INDEX feedback_registration_key ON feedback (registration_id) WHERE registration_id IS NOT NULL;
+CREATE UNIQUE INDEX feedback_moderator_key ON feedback (edition_id, moderator_id) WHERE moderator_id IS NOT NULL;
+CREATE INDEX feedback_edition_idx ON feedback (edition_id);
+
+-- Days after an edition when its personal data is removed; NULL keeps it.
+ALTER TABLE series ADD COLUMN retention_days int CHECK (retention_days > 0);
+-- When the personal data of a registration was removed (by retention or by the person): the row
+-- stays, emptied, so the figures of past editions stay right.
+ALTER TABLE registrations ADD COLUMN anonymized_at timestamptz;
+-- When the follow-up mails of an edition were queued (once, when it ends).
+ALTER TABLE editions ADD COLUMN follow_up_queued_at timestamptz;
+`,
+  },
 ];
