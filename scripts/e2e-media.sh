@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm run e2e:media — builds the web app, then runs e2e/media.e2e.ts (real Chromium, the real product
-# and its own Janus) inside a fresh isolated network namespace (scripts/e2e-netns.sh). Needs root,
-# Debian's chromium and janus.
+# npm run e2e:media — builds the web app, then runs e2e/media.e2e.ts and e2e/moderator.e2e.ts (real
+# Chromium, the real product and its own Janus) inside a fresh isolated network namespace
+# (scripts/e2e-netns.sh). Needs root, Debian's chromium and janus. `E2E_ONLY=media|moderator` runs one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v janus >/dev/null || { echo "e2e:media: Janus is missing (apt-get install -y janus)" >&2; exit 2; }
@@ -14,4 +14,10 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 npm run build --workspace @tablehop/web --silent >/dev/null
-exec bash scripts/e2e-netns.sh npx tsx e2e/media.e2e.ts "$@"
+case "${E2E_ONLY:-all}" in
+  media) tests="e2e/media.e2e.ts" ;;
+  moderator) tests="e2e/moderator.e2e.ts" ;;
+  *) tests="e2e/media.e2e.ts e2e/moderator.e2e.ts" ;;
+esac
+# One namespace for all: each test starts its own product and Janus on free ports.
+exec bash scripts/e2e-netns.sh bash -c 'for t in $1; do npx tsx "$t" || exit 1; done' e2e-media "$tests"

@@ -27,6 +27,8 @@ export interface LiveProduct {
   setup: LiveSetup;
   organizer: StaffSession;
   host: LiveClient;
+  /** The moderators' live connections from Node (same order as `setup.moderators`). */
+  moderators: LiveClient[];
   /** Sends a host command and throws when it is refused. */
   run(command: LiveCommand): Promise<void>;
   /** A participant's live connection from Node (to read its media assignment). */
@@ -73,6 +75,7 @@ export async function startLiveProduct(options: {
     setup,
     organizer,
     host,
+    moderators,
     async run(command) {
       const result = await host.send(command);
       if (!result.ok) throw new Error(`${command.type}: ${result.error.code} ${result.error.message}`);
@@ -121,20 +124,37 @@ export function waitForSnapshot(client: LiveClient, timeoutMs = 15_000): Promise
 }
 
 /** Follows a participant's media assignment over its live connection. */
-export function trackAssignment(client: LiveClient): { current(): MediaAssignment | null; seatTable(): number | null; personId(): string | null } {
+export function trackAssignment(client: LiveClient): {
+  current(): MediaAssignment | null;
+  seatTable(): number | null;
+  personId(): string | null;
+  /** When the current assignment arrived (Date.now()). */
+  assignedAt(): number;
+  /** When the last seat arrived (Date.now()). */
+  seatedAt(): number;
+} {
+  let seatedAt = 0;
   let assignment: MediaAssignment | null = null;
+  let assignedAt = 0;
   let table: number | null = null;
   let personId: string | null = null;
   client.onSnapshot((s) => {
     assignment = s.media;
+    assignedAt = Date.now();
     table = s.seat?.table ?? null;
     personId = s.you.personId;
   });
   client.onEvent((e) => {
-    if (e.type === 'media_assigned') assignment = e.assignment;
-    if (e.type === 'seat_assigned') table = e.seat?.table ?? null;
+    if (e.type === 'media_assigned') {
+      assignment = e.assignment;
+      assignedAt = Date.now();
+    }
+    if (e.type === 'seat_assigned') {
+      table = e.seat?.table ?? null;
+      seatedAt = Date.now();
+    }
   });
-  return { current: () => assignment, seatTable: () => table, personId: () => personId };
+  return { current: () => assignment, seatTable: () => table, personId: () => personId, assignedAt: () => assignedAt, seatedAt: () => seatedAt };
 }
 
 export async function until<T>(

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 /**
@@ -35,14 +36,18 @@ export async function startStandaloneJanus(options: { port: number; iceInterface
   const log = join(folder, 'janus.log');
   const child = spawn('janus', ['-F', folder, '-L', log, '-o'], { stdio: 'ignore' });
   const url = `ws://127.0.0.1:${options.port}`;
-  for (let i = 0; i < 100; i++) {
+  // Ready when its WebSocket port takes connections (the log line alone came too early once, on a busy machine).
+  const listening = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(options.port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+  for (let i = 0; ; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    try {
-      if (readFileSync(log, 'utf8').match(/server started \(port/i)) break;
-    } catch {
-      // no log yet
-    }
     if (child.exitCode !== null) throw new Error(`janus exited: ${readFileSync(log, 'utf8').slice(-2000)}`);
+    if (await listening()) break;
+    if (i >= 300) throw new Error(`janus did not listen on ${url} within 30 s`);
   }
   return {
     url,

@@ -63,32 +63,56 @@ function initialPoints(problem: Problem, design: Design, rng: Rng): Int32Array {
   return pointOf;
 }
 
+/** Forced random moves of a restart when the mapping search is stuck with conflicts left. */
+const KICK_MOVES = 3;
+/**
+ * Past the plain budget a move that keeps the hard and history cost may add up to two same-sector
+ * pairs: without that slack, sector mixing pins the mapping and history pairs stay (M5: 3 before 4).
+ */
+const SECTOR_SLACK = 2 * WEIGHT.sector;
+
 /**
  * Maps participants onto the points of a design, then improves the mapping by swaps (person with
  * person, or person with an empty point). Any mapping keeps the design's no-repeat property, so
  * the search only weighs hard constraints, history pairs and sector mix (M3, M6, M7) while the
- * table sizes stay within [min, max].
+ * table sizes stay within [min, max]. Moves that do not worsen the mapping are taken; when no
+ * better mapping turns up for a while and a hard or history pair still meets, a few random moves
+ * shake the mapping loose (from the best one so far), within `maxIterations` in all (M12).
  */
-export function mapOntoDesign(problem: Problem, design: Design, rng: Rng, iterations: number, outOfTime: () => boolean): Int32Array {
+export function mapOntoDesign(
+  problem: Problem,
+  design: Design,
+  rng: Rng,
+  iterations: number,
+  outOfTime: () => boolean,
+  maxIterations = iterations,
+): Int32Array {
   const { n, hardPartners, historyPartners, sectorOf, min, max } = problem;
   const R = design.rounds;
   const T = design.tables;
   const V = design.points;
   const pointOf = initialPoints(problem, design, rng);
-  const personAt = new Int32Array(V).fill(-1);
-  for (let p = 0; p < n; p++) personAt[pointOf[p]!] = p;
+  const personAt = new Int32Array(V);
 
   const S = problem.sectorCount;
   const useSectors = S > 1 && R * T * S <= SECTOR_CELLS_LIMIT;
   const sectorCount = useSectors ? new Int32Array(R * T * S) : new Int32Array(0);
   const size = new Int32Array(R * T);
-  for (let p = 0; p < n; p++) {
-    for (let r = 0; r < R; r++) {
-      const t = design.tableAt[r * V + pointOf[p]!]!;
-      size[r * T + t]!++;
-      if (useSectors && sectorOf[p]! >= 0) sectorCount[(r * T + t) * S + sectorOf[p]!]!++;
+  // Rebuilds the occupancy, table sizes and sector counts from pointOf.
+  const recount = (): void => {
+    personAt.fill(-1);
+    size.fill(0);
+    sectorCount.fill(0);
+    for (let p = 0; p < n; p++) {
+      personAt[pointOf[p]!] = p;
+      for (let r = 0; r < R; r++) {
+        const t = design.tableAt[r * V + pointOf[p]!]!;
+        size[r * T + t]!++;
+        if (useSectors && sectorOf[p]! >= 0) sectorCount[(r * T + t) * S + sectorOf[p]!]!++;
+      }
     }
-  }
+  };
+  recount();
 
   const pairCost = (p: number): number => {
     let cost = 0;
@@ -152,18 +176,13 @@ export function mapOntoDesign(problem: Problem, design: Design, rng: Rng, iterat
   refreshConflicts();
   if (conflicted.length === 0 && !useSectors) return pointOf;
 
-  for (let iter = 0; iter < iterations; iter++) {
-    if ((iter & 1023) === 0) {
-      if (outOfTime()) break;
-      if (iter > 0) refreshConflicts();
-      if (conflicted.length === 0 && !useSectors) break;
-    }
-    const a = conflicted.length > 0 && (!useSectors || rng() < 0.7) ? conflicted[randomInt(rng, conflicted.length)]! : randomInt(rng, n);
+  // Moves a to point v (swapping with whoever sits there) when `force`, when it costs nothing more,
+  // or when it keeps the pair cost and adds at most `slack` of sector cost; returns the change made.
+  const tryMove = (a: number, v: number, force: boolean, slack = 0): number => {
     const u = pointOf[a]!;
-    const v = randomInt(rng, V);
-    if (v === u) continue;
+    if (v === u) return 0;
     const b = personAt[v]!;
-    if (b < 0 && !sizesAllowMove(u, v)) continue;
+    if (b < 0 && !sizesAllowMove(u, v)) return 0;
     const sa = sectorOf[a]!;
     const sb = b >= 0 ? sectorOf[b]! : -1;
     const before = pairCost(a) + (b >= 0 ? pairCost(b) : 0);
@@ -171,14 +190,65 @@ export function mapOntoDesign(problem: Problem, design: Design, rng: Rng, iterat
     if (b >= 0) pointOf[b] = u;
     const after = pairCost(a) + (b >= 0 ? pairCost(b) : 0);
     const delta = after - before + sectorDelta(u, v, sa, sb);
-    if (delta <= 0) {
+    if (delta <= 0 || force || (after <= before && delta <= slack)) {
       personAt[v] = a;
       personAt[u] = b;
       applyMove(u, v, sa, sb, b < 0);
-    } else {
-      pointOf[a] = u;
-      if (b >= 0) pointOf[b] = v;
+      return delta;
     }
+    pointOf[a] = u;
+    if (b >= 0) pointOf[b] = v;
+    return 0;
+  };
+
+  // Costs are tracked relative to the start; the best mapping is copied only when a restart
+  // leaves it, so large instances do not copy on every improvement.
+  let cost = 0;
+  let best = 0;
+  let bestConflicted = conflicted.length;
+  let bestPointOf: Int32Array | null = null;
+  // A restart comes when the number of people in a hard or history pair has not fallen for a while.
+  let lastGain = 0;
+  let fewestConflicts = conflicted.length;
+  const window = Math.max(1024, Math.floor(iterations / 8));
+  const cap = Math.max(iterations, maxIterations);
+  for (let iter = 0; iter < cap; iter++) {
+    if ((iter & 1023) === 0 || iter === iterations) {
+      if (outOfTime()) break;
+      if (iter > 0) refreshConflicts();
+      if (conflicted.length === 0 && !useSectors) break;
+      if (conflicted.length < fewestConflicts) {
+        fewestConflicts = conflicted.length;
+        lastGain = iter;
+      }
+      const conflictsAtBest = bestPointOf === null || cost <= best ? conflicted.length : bestConflicted;
+      // Past the plain budget only a hard or history pair that still meets buys more search.
+      if (iter >= iterations && conflictsAtBest === 0) break;
+      if (cap > iterations && conflictsAtBest > 0 && iter - lastGain >= window && iter + window < cap) {
+        // Stuck: keep the best mapping and go on from it after a few forced moves.
+        if (bestPointOf === null || cost < best) {
+          bestPointOf = pointOf.slice();
+          best = cost;
+          bestConflicted = conflicted.length;
+        } else if (cost > best) {
+          pointOf.set(bestPointOf);
+          recount();
+          cost = best;
+          refreshConflicts();
+        }
+        for (let k = 0; k < KICK_MOVES && conflicted.length > 0; k++)
+          cost += tryMove(conflicted[randomInt(rng, conflicted.length)]!, randomInt(rng, V), true);
+        refreshConflicts();
+        fewestConflicts = conflicted.length;
+        lastGain = iter;
+      }
+    }
+    const a =
+      conflicted.length > 0 && (!useSectors || iter >= iterations || rng() < 0.7)
+        ? conflicted[randomInt(rng, conflicted.length)]!
+        : randomInt(rng, n);
+    cost += tryMove(a, randomInt(rng, V), false, iter >= iterations ? SECTOR_SLACK : 0);
   }
+  if (bestPointOf !== null && cost > best) return bestPointOf;
   return pointOf;
 }

@@ -16,6 +16,12 @@ export function createDeadline(budget: PlanBudget): () => boolean {
   return () => now() - start > timeLimitMs;
 }
 
+/**
+ * How far the search may go past its plain budget while the best seating still seats a repeat,
+ * a history pair or a never-together pair (M12): restarts from the best seating with random moves.
+ */
+export const ADAPTIVE_EFFORT = 3;
+
 /** Default tabu iterations per round: more for small instances, where they are cheap. */
 export function defaultIterations(entities: number): number {
   return Math.max(200, Math.min(5000, Math.floor(2_000_000 / Math.max(1, entities))));
@@ -75,7 +81,8 @@ function seat(problem: Problem, lo: number, hi: number, rng: Rng, outOfTime: () 
   const iterations = problem.budget.iterations ?? defaultIterations(E);
 
   if (design !== null) {
-    const pointOf = mapOntoDesign(problem, design, rng, Math.min(200_000, Math.max(20_000, 30 * n)), outOfTime);
+    const mapIterations = Math.min(200_000, Math.max(20_000, 30 * n));
+    const pointOf = mapOntoDesign(problem, design, rng, mapIterations, outOfTime, ADAPTIVE_EFFORT * mapIterations);
     for (let r = 0; r < design.rounds; r++) {
       const tableOf = new Int32Array(E).fill(-1);
       for (let p = 0; p < n; p++) tableOf[p] = design.tableAt[r * design.points + pointOf[p]!]!;
@@ -103,6 +110,7 @@ function seat(problem: Problem, lo: number, hi: number, rng: Rng, outOfTime: () 
         moveModerators: problem.mode === 'rotate',
         moveParticipants: true,
         iterations,
+        maxIterations: ADAPTIVE_EFFORT * iterations,
         rng,
         outOfTime,
       });

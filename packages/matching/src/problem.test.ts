@@ -45,6 +45,38 @@ describe('problem', () => {
     expect(ac!).toBeLessThan(0.25);
   });
 
+  test('[M6] sums the weights of one pair over editions, capped at 1', () => {
+    const built = buildProblem({
+      participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      history: [
+        { a: 'a', b: 'b', date: '2026-11-20' },
+        { a: 'a', b: 'c', date: '2026-11-20' },
+        { a: 'b', b: 'c', date: '2026-09-25' },
+        { a: 'c', b: 'b', date: '2026-07-31' },
+      ],
+      groupSize: { target: 3 },
+      rounds: 1,
+    });
+    if (!built.ok) throw new Error(built.reason);
+    const weight = (x: number, y: number) => built.problem.historyWeight.get(x * 1_048_576 + y);
+    // b-c met 8 and 16 weeks before the latest edition: 0.5 + 0.25.
+    expect(weight(1, 2)).toBeCloseTo(0.75, 10);
+    // a-b met at the latest edition: full weight.
+    expect(weight(0, 1)).toBe(1);
+    const twice = buildProblem({
+      participants: [{ id: 'a' }, { id: 'b' }],
+      history: [
+        { a: 'a', b: 'b', date: '2026-11-20' },
+        { a: 'b', b: 'a', date: '2026-11-20' },
+      ],
+      groupSize: { target: 2 },
+      rounds: 1,
+    });
+    if (!twice.ok) throw new Error(twice.reason);
+    // Two recent meetings would weigh 2: capped at 1.
+    expect(twice.problem.historyWeight.get(1)).toBe(1);
+  });
+
   test('[M3] turns companies and explicit pairs into hard pairs and ignores unknown ids', () => {
     const built = buildProblem({
       participants: [{ id: 'a', company: 'x' }, { id: 'b', company: 'x' }, { id: 'c' }],

@@ -49,6 +49,8 @@ export const editionSchema = publicEditionSchema.extend({
   promotionMode: z.enum(['auto', 'offer']),
   offerHours: z.number(),
   createdAt: z.string(),
+  /** Icebreaker prompts, one per round (always sent by this server). */
+  icebreakers: z.array(z.string()).optional(),
 });
 export type Edition = z.infer<typeof editionSchema>;
 
@@ -67,6 +69,8 @@ export const seriesSchema = z.object({
   offerHours: z.number(),
   registrationOpensDays: z.number(),
   createdAt: z.string(),
+  /** Icebreaker prompts, the default of new editions (always sent by this server). */
+  icebreakers: z.array(z.string()).optional(),
 });
 export type Series = z.infer<typeof seriesSchema>;
 
@@ -105,11 +109,25 @@ export const registrationSchema = z.object({
 });
 export type RegistrationView = z.infer<typeof registrationSchema>;
 
+/**
+ * Where the edition's live event stands for the manage link: `scheduled` (doors not open yet),
+ * `open` (the join link leads into the lobby or the running event), `ended`.
+ */
+export const manageLiveSchema = z.object({
+  stage: z.enum(['scheduled', 'open', 'ended']),
+  /** When the lobby opens (ISO), `doorsOpenMinutes` before the start. */
+  doorsOpenAt: z.string(),
+  doorsOpenMinutes: z.number(),
+});
+export type ManageLive = z.infer<typeof manageLiveSchema>;
+
 /** What the manage link shows. */
 export const manageViewSchema = z.object({
   registration: registrationSchema,
   edition: publicEditionSchema,
   joinUrl: z.string().nullable(),
   calendarUrl: z.string(),
+  /** Added later: optional, so older answers still parse. */
+  live: manageLiveSchema.optional(),
 });
 export type ManageView = z.infer<typeof manageViewSchema>;

@@ -6,3 +6,7 @@ export * from './live.js';
 export * from './media.js';
 export * from './live-wire.js';
 export * from './live-client.js';
+export * from './reports.js';
+export * from './icebreakers.js';
+export * from './moderator.js';
+export * from './followup.js';

@@ -31,6 +31,11 @@ const text = (max: number) =>
 const personId = z.string().min(1).max(100);
 const tableNumber = z.number().int().min(1).max(10_000);
 
+/** The longest table-chat message, in characters. */
+export const MAX_CHAT_TEXT = 500;
+/** How many chat messages a table keeps (the newest) for a snapshot. */
+export const MAX_CHAT_MESSAGES = 100;
+
 // ---------------------------------------------------------------------------------------------
 // Commands (client -> server)
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +84,9 @@ export const liveCommandSchema = z.discriminatedUnion('type', [
   // Participant (and moderator): its own microphone.
   /** Tells the table that one's own microphone is off (true) or on again (false; this also lifts a mute by the moderator or host). */
   z.object({ type: z.literal('set_muted'), muted: z.boolean() }),
+  // Participant and moderator: the table chat.
+  /** A message to the people at one's own table in the running round (moderator included). See {@link LiveChatMessage}. */
+  z.object({ type: z.literal('send_chat'), text: text(MAX_CHAT_TEXT) }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommandSchema>;
 export type LiveCommandType = LiveCommand['type'];
@@ -107,6 +115,7 @@ export const liveCommandRoles: Record<LiveCommandType, readonly LiveRole[]> = {
   save_note: ['moderator'],
   mute_participant: ['host', 'moderator'],
   set_muted: ['participant', 'moderator'],
+  send_chat: ['participant', 'moderator'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +177,22 @@ export interface LivePresence {
   since: number;
   /** Open connections (tabs). */
   connections: number;
+  /** True once the host removed this participant from the event (its connections are refused). */
+  removed?: boolean;
+}
+
+/**
+ * Hosts: someone who connected while a round was seated (moving or running) and was seated at once:
+ * a participant at the table `seatLateJoiner` chose, a moderator at a table without one. Kept in
+ * memory for the control room (like presence), so the list starts empty again after a restart.
+ */
+export interface LiveLateJoiner {
+  personId: string;
+  role: 'participant' | 'moderator';
+  name: string;
+  round: number;
+  table: number;
+  at: number;
 }
 
 export interface LiveHelpRequest {
@@ -211,6 +236,22 @@ export interface LiveMute {
   by: LiveMuteBy;
 }
 
+/**
+ * One message of a table chat. A table's chat belongs to the running round: it is kept (the last
+ * {@link MAX_CHAT_MESSAGES}) while the round runs and starts empty at the next round. Only the
+ * people seated at that table (moderator included) ever receive it.
+ */
+export interface LiveChatMessage {
+  id: string;
+  round: number;
+  table: number;
+  personId: string;
+  name: string;
+  role: 'participant' | 'moderator';
+  text: string;
+  at: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Events (server -> client)
 // ---------------------------------------------------------------------------------------------
@@ -223,7 +264,14 @@ export type LiveEvent =
    * moved, or someone joined or left your table. `seat` null: you have no table (e.g. in plenary).
    * `next` is where the plan puts you in the round after (it may still change at that round's start).
    */
-  | { type: 'seat_assigned'; seat: LiveSeat | null; next: { round: number; table: number } | null; reason: LiveSeatReason }
+  | {
+      type: 'seat_assigned';
+      seat: LiveSeat | null;
+      next: { round: number; table: number } | null;
+      reason: LiveSeatReason;
+      /** The chat of your new table, when you changed table within a running round (moved, late joiner). */
+      chat?: LiveChatMessage[];
+    }
   /**
    * Hosts only: tables of the current round that changed. `full`: these are all the tables (a new
    * round was seated); otherwise replace just the tables with these numbers.
@@ -236,6 +284,8 @@ export type LiveEvent =
   | { type: 'help_updated'; request: LiveHelpRequest }
   /** Staff only. */
   | { type: 'flag_raised'; flag: LiveFlag }
+  /** Hosts only: someone arrived during a seated round and was seated at once (see {@link LiveLateJoiner}). */
+  | { type: 'late_joiner'; arrival: LiveLateJoiner }
   /** The moderator itself. */
   | { type: 'note_saved'; text: string }
   /** You were removed from the event by the host; the connection should be closed. */
@@ -243,7 +293,11 @@ export type LiveEvent =
   /** Someone at your table (hosts: at any table) was muted or unmuted. To that table and hosts. */
   | { type: 'mute_changed'; personId: string; muted: boolean; by: LiveMuteBy }
   /** Your video room changed (or video became (un)available): replaces the previous assignment. See `media.ts`. */
-  | { type: 'media_assigned'; assignment: MediaAssignment };
+  | { type: 'media_assigned'; assignment: MediaAssignment }
+  /** A message in the chat of your table (the moderator's table, for a moderator). To that table only. */
+  | { type: 'chat_message'; message: LiveChatMessage }
+  /** The organizer changed the edition's icebreaker prompts (replaces the snapshot's `icebreakers`). To everyone. */
+  | { type: 'icebreakers_changed'; icebreakers: string[] };
 
 export type LiveSeatReason = 'round_seated' | 'late_joiner' | 'moved' | 'table_changed' | 'unseated';
 
@@ -267,5 +321,24 @@ export interface LiveSnapshot {
   /** Muted people of the current round: those at the actor's table (hosts: everyone). */
   mutes: LiveMute[];
   /** Hosts only. */
-  staff: { tables: LiveTableView[]; presence: LivePresence[]; flags: LiveFlag[] } | null;
+  staff: {
+    tables: LiveTableView[];
+    presence: LivePresence[];
+    flags: LiveFlag[];
+    /** The late joiners since the engine loaded the edition, oldest first (optional: older servers send none). */
+    lateJoiners?: LiveLateJoiner[];
+  } | null;
+  /** Participants and moderators: the chat of their table in the running round, oldest first (empty without a table). */
+  chat?: LiveChatMessage[];
+  /**
+   * The edition's icebreaker prompts, set by the organizer. Round k shows prompt (k - 1) mod n: see
+   * `icebreakerForRound`. Empty when the organizer set none.
+   */
+  icebreakers?: string[];
+}
+
+/** The icebreaker prompt of a round (1-based): the prompts repeat when there are fewer than rounds; null without prompts or before round 1. */
+export function icebreakerForRound(prompts: readonly string[] | undefined, round: number): string | null {
+  if (!prompts || prompts.length === 0 || round < 1) return null;
+  return prompts[(round - 1) % prompts.length] ?? null;
 }

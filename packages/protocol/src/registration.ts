@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { icebreakersInputSchema } from './icebreakers.js';
 
 /** Interface languages; Dutch and English from the start (the first users are Flemish). */
 export const languageSchema = z.enum(['nl', 'en']);
@@ -126,6 +127,8 @@ export const seriesInputSchema = z.object({
     .default(24),
   /** How many days before an edition its registration opens (when editions are generated ahead). */
   registrationOpensDays: z.number().int().min(0).max(365).default(28),
+  /** Icebreaker prompts, one per round; new editions copy them. */
+  icebreakers: icebreakersInputSchema.optional(),
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 
@@ -153,6 +156,8 @@ const editionSettings = {
     .max(24 * 14)
     .optional(),
   format: formatInputSchema.partial().optional(),
+  /** Icebreaker prompts of this edition (one per round); omitted at creation: the series' prompts. */
+  icebreakers: icebreakersInputSchema.optional(),
 };
 
 export const editionInputSchema = z.object({

@@ -13,9 +13,16 @@ import type { Clock } from './clock.js';
 import type { Database } from './db/sql.js';
 import type { ServiceDeps } from './deps.js';
 import { editionsRoutes } from './editions/editions.handlers.js';
+import { seriesDatesRoutes } from './editions/series-dates.handlers.js';
 import { createEditionsService } from './editions/editions.service.js';
 import { pgEditionsStore } from './editions/pg-editions.store.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { followupRoutes } from './followup/followup.handlers.js';
+import { createFollowupService } from './followup/followup.service.js';
+import { pgFollowupStore } from './followup/pg-followup.store.js';
+import { inviteesRoutes } from './invitees/invitees.handlers.js';
+import { createInviteesService } from './invitees/invitees.service.js';
+import { mailPreviewRoutes } from './mail/mail-preview.handlers.js';
 import { createGuards } from './http/guards.js';
 import { healthRoutes, type HealthCheck } from './http/health.handlers.js';
 import type { LiveEngine } from './live/live-engine.port.js';
@@ -29,6 +36,13 @@ import { pgRegistrationsStore } from './registration/pg-registrations.store.js';
 import { registrationRoutes } from './registration/registration.handlers.js';
 import { createRegistrationService } from './registration/registration.service.js';
 import { sectorsRoutes } from './sectors/sectors.handlers.js';
+import { pgReportsStore } from './reports/pg-reports.store.js';
+import { reportsRoutes } from './reports/reports.handlers.js';
+import { createReportsService } from './reports/reports.service.js';
+import { icebreakersRoutes } from './icebreakers/icebreakers.handlers.js';
+import { pgIcebreakersStore } from './icebreakers/icebreakers.store.js';
+import { moderatorEditionsRoutes } from './moderator-editions/moderator-editions.handlers.js';
+import { pgModeratorEditionsStore } from './moderator-editions/moderator-editions.store.js';
 import { pgSectorsStore } from './sectors/sectors.store.js';
 
 export interface AppOptions {
@@ -82,6 +96,11 @@ export async function buildApp(options: AppOptions) {
   const registration = createRegistrationService(deps, { registrations: pgRegistrationsStore, editions: pgEditionsStore, sectors: pgSectorsStore });
   const editions = createEditionsService(deps, { editions: pgEditionsStore, users: pgAuthStore }, registration);
   const guards = createGuards(auth);
+  const followup = createFollowupService(
+    deps,
+    { followup: pgFollowupStore, editions: pgEditionsStore, registrations: pgRegistrationsStore },
+    { registration, editions },
+  );
   const realScheduler = options.liveScheduler ? null : createRealScheduler(options.clock);
   const live = createLiveService(deps, pgLiveStore, {
     scheduler: options.liveScheduler ?? realScheduler!,
@@ -142,9 +161,17 @@ export async function buildApp(options: AppOptions) {
     registration,
     editions,
     guards,
+    clock: options.clock,
     registrationRateLimit: options.rateLimit ? { max: 300, timeWindow: '1 minute' } : undefined,
   });
   await app.register(sectorsRoutes, { db: options.db, store: pgSectorsStore, guards });
+  await app.register(seriesDatesRoutes, { db: options.db, store: pgEditionsStore, editions, clock: options.clock });
+  await app.register(reportsRoutes, { reports: createReportsService({ db: options.db }, pgReportsStore), guards });
+  await app.register(followupRoutes, { followup, guards, rateLimit: options.rateLimit ? { max: 300, timeWindow: '1 minute' } : undefined });
+  await app.register(icebreakersRoutes, { db: options.db, store: pgIcebreakersStore, guards, live });
+  await app.register(moderatorEditionsRoutes, { db: options.db, clock: options.clock, store: pgModeratorEditionsStore, guards });
+  await app.register(inviteesRoutes, { invitees: createInviteesService(deps, { editions, registration }, { sectors: pgSectorsStore }), guards });
+  await app.register(mailPreviewRoutes, { editions, guards, clock: options.clock, publicUrl: options.publicUrl });
   // The live connection (WebSocket): transport in live/live-transport.ts, engine behind the LiveEngine port.
   await app.register(liveSocketRoutes, {
     engine: options.liveEngine ?? live,
@@ -157,7 +184,7 @@ export async function buildApp(options: AppOptions) {
   // The built web app; files are looked up per request, so a rebuild needs no restart.
   if (serveWeb) await app.register(fastifyStatic, { root: options.webDistDir!, wildcard: true });
 
-  return { app, services: { auth, registration, editions, live } };
+  return { app, services: { auth, registration, editions, live, followup } };
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

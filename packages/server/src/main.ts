@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDemo } from './demo/demo-seed.js';
+import { createFollowupJobs } from './followup/followup-jobs.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { createFileTransport } from './mail/file-transport.js';
 import { createOutboxMailer } from './mail/mail.service.js';
@@ -88,6 +89,7 @@ async function main(config: Config): Promise<void> {
     [
       { name: 'expire-offers', intervalMs: 60_000, run: () => services.registration.expireOffers() },
       { name: 'reminders', intervalMs: 60_000, run: () => services.registration.sendReminders() },
+      ...createFollowupJobs(services.followup),
     ],
     logger,
   );

@@ -34,6 +34,8 @@ export function createFakeMediaServer(name = 'fake', browserUrl = 'ws://media.te
     restart(): void;
     join(roomId: number, access: { pin: string; token: string; feedId: number }): { ok: true } | { ok: false; error: string };
     publish(roomId: number, feedId: number): void;
+    /** The participant leaves on its own (closes its session): Janus forgets its mute. */
+    leave(roomId: number, feedId: number): void;
   } = {
     name,
     browserUrl,
@@ -64,13 +66,19 @@ export function createFakeMediaServer(name = 'fake', browserUrl = 'ws://media.te
     },
     async kick(roomId, secret, feedId) {
       calls.push(`kick ${feedId}`);
-      room(roomId, secret).participants.delete(feedId);
+      const r = room(roomId, secret);
+      r.participants.delete(feedId);
+      r.muted.delete(feedId);
     },
     async moderate(roomId, secret, feedId, mute) {
       calls.push(`moderate ${feedId} ${mute ? 'mute' : 'unmute'}`);
       const r = room(roomId, secret);
+      const p = r.participants.get(feedId);
+      // Like Janus: only a participant that publishes has an audio stream to (un)mute.
+      if (!p?.publisher) return false;
       if (mute) r.muted.add(feedId);
       else r.muted.delete(feedId);
+      return true;
     },
     async listRooms() {
       if (down) throw new Error('media server down');
@@ -106,6 +114,10 @@ export function createFakeMediaServer(name = 'fake', browserUrl = 'ws://media.te
     publish(roomId, feedId) {
       const p = rooms.get(roomId)?.participants.get(feedId);
       if (p) p.publisher = true;
+    },
+    leave(roomId, feedId) {
+      rooms.get(roomId)?.participants.delete(feedId);
+      rooms.get(roomId)?.muted.delete(feedId);
     },
   };
   return server;

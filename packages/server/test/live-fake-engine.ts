@@ -22,6 +22,8 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
   let nextAttachment = 0;
   const executed: { actor: LiveActor; command: LiveCommand }[] = [];
   const detached: string[] = [];
+  /** The `goneAt` the transport passed with each detach, in order. */
+  const goneAt: (number | undefined)[] = [];
   let broadcasts = 0;
 
   const actorOf = (person: FakePerson): LiveActor => ({ editionId, role: person.role, personId: person.personId, displayName: person.name });
@@ -61,8 +63,10 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
       sinks.set(id, { actor, sink });
       return {
         snapshot: snapshotFor(actor),
-        detach: () => {
-          if (sinks.delete(id)) detached.push(actor.personId);
+        detach: (at?: number) => {
+          if (!sinks.delete(id)) return;
+          detached.push(actor.personId);
+          goneAt.push(at);
         },
       };
     },
@@ -83,6 +87,7 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
     /** How many connections of this person are attached (present). */
     attachedCount: (personId: string) => [...sinks.values()].filter((s) => s.actor.personId === personId).length,
     detached,
+    goneAt,
     executed,
   };
 }

@@ -59,17 +59,30 @@ forEachTestDatabase('live engine with media', (getDb) => {
       const s = await setUp(f, server);
       expect(lastMedia(s.people[0]!)).toEqual({ media: null, reason: 'no_room' });
 
-      await s.advance(5 * MINUTE); // doors open: the plenary room
-      expect(s.media.inspect(f.editionId).map((r) => r.key)).toEqual(['plenary']);
+      await s.advance(5 * MINUTE); // doors open: the plenary room, and round 1's rooms made ahead (empty)
+      expect(s.media.inspect(f.editionId).map((r) => [r.key, r.prepared, r.members.length])).toEqual([
+        ['plenary', false, 15],
+        ['r1t1', true, 0],
+        ['r1t2', true, 0],
+      ]);
+      const prepared1 = new Set(
+        s.media
+          .inspect(f.editionId)
+          .filter((r) => r.prepared)
+          .map((r) => r.roomId),
+      );
       const hostRoom = access(s.host);
       expect(hostRoom).toMatchObject({ kind: 'plenary', publisher: true, janusUrl: 'ws://media.test/janus', videoCodec: 'vp8', audioCodec: 'opus' });
       for (const c of [...s.people, ...s.moderators]) expect(access(c)).toMatchObject({ kind: 'plenary', publisher: false, roomId: hostRoom.roomId });
       expect(joinWith(server, access(s.people[0]!))).toEqual({ ok: true });
 
-      await s.advance(25 * MINUTE); // plenary over: round 1 is seated (moving)
+      const createdBefore = server.calls.filter((c) => c.startsWith('create')).length;
+      await s.advance(25 * MINUTE); // plenary over: round 1 is seated (moving) in the rooms made ahead
       const state = s.engine.inspect(f.editionId)!;
       expect(state.phase).toBe('moving');
       expect(server.rooms.size).toBe(2);
+      expect(new Set(server.rooms.keys())).toEqual(prepared1);
+      expect(server.calls.filter((c) => c.startsWith('create')).length).toBe(createdBefore);
       expect(
         s.media
           .inspect(f.editionId)
@@ -86,13 +99,25 @@ forEachTestDatabase('live engine with media', (getDb) => {
       }
       const round1 = new Set(server.rooms.keys());
 
-      await s.advance(30_000 + 12 * MINUTE); // round 1 ends: round 2 seated, round 1 rooms gone
+      await s.advance(30_000); // round 1 runs: round 2's rooms are made with tokens for the planned people, not handed out
+      const ahead = s.media.inspect(f.editionId).filter((r) => r.prepared);
+      expect(ahead.map((r) => r.key).sort()).toEqual(['r2t1', 'r2t2']);
+      expect(ahead.flatMap((r) => r.members).sort()).toEqual([...s.people, ...s.moderators].map((c) => c.actor.personId).sort());
+      expect(access(s.people[0]!).round).toBe(1);
+      const createdAhead = server.calls.filter((c) => c.startsWith('create')).length;
+
+      await s.advance(12 * MINUTE); // round 1 ends: round 2 seated in the prepared rooms, round 1 rooms gone
       expect(s.engine.inspect(f.editionId)!.round).toBe(2);
       expect([...server.rooms.keys()].some((id) => round1.has(id))).toBe(false);
       expect(server.rooms.size).toBe(2);
       expect(access(s.people[0]!).round).toBe(2);
+      expect(new Set(server.rooms.keys())).toEqual(new Set(ahead.map((r) => r.roomId)));
+      expect(server.calls.filter((c) => c.startsWith('create')).length).toBe(createdAhead);
+      for (const c of s.people) expect(joinWith(server, access(c))).toEqual({ ok: true });
 
-      await s.advance(30_000 + 12 * MINUTE); // closing plenary
+      await s.advance(30_000); // the last round runs: the closing plenary's room is made ahead
+      expect(s.media.inspect(f.editionId).find((r) => r.key === 'plenary')).toMatchObject({ prepared: true, members: [] });
+      await s.advance(12 * MINUTE); // closing plenary
       expect(s.engine.inspect(f.editionId)!.phase).toBe('closing');
       expect(s.media.inspect(f.editionId).map((r) => r.key)).toEqual(['plenary']);
       expect(access(s.people[0]!)).toMatchObject({ kind: 'plenary', publisher: false });
@@ -250,6 +275,7 @@ forEachTestDatabase('live engine with media', (getDb) => {
       const stranger = at(1)[0]!;
       const room = access(target!);
       expect(joinWith(server, room)).toEqual({ ok: true });
+      server.publish(room.roomId, room.feedId);
 
       const mute = { type: 'mute_participant', personId: target!.actor.personId } as const;
       await expect(s.engine.execute(other!.actor, mute)).rejects.toMatchObject({ code: 'ERR_FORBIDDEN' });
@@ -275,7 +301,8 @@ forEachTestDatabase('live engine with media', (getDb) => {
       await s.settle();
       expect(muteEvents(mate!).at(-1)).toEqual({ type: 'mute_changed', personId: mate!.actor.personId, muted: true, by: 'self' });
       expect(muteEvents(mate!).some((e) => e.type === 'mute_changed' && e.personId === stranger.actor.personId)).toBe(false);
-      expect(server.calls.filter((c) => c.startsWith('moderate'))).toHaveLength(2);
+      expect(server.calls).toContain(`moderate ${access(stranger).feedId} mute`);
+      expect(server.calls.filter((c) => c.startsWith(`moderate ${access(mate!).feedId}`))).toEqual([]);
 
       // Unmuting oneself lifts the moderator's mute in the media server.
       await s.engine.execute(target!.actor, { type: 'set_muted', muted: false });
@@ -286,6 +313,48 @@ forEachTestDatabase('live engine with media', (getDb) => {
       // A new round starts with everyone unmuted.
       await s.advance(12 * MINUTE);
       expect((await connect(s.engine, s.host.actor)).snapshot.mutes).toEqual([]);
+      await s.media.close();
+    });
+
+    test('a muted person stays muted in the media server after a move within the round and after rejoining', async () => {
+      const f = await createLiveFixture(t, 12, 2);
+      const server = createFakeMediaServer();
+      const s = await setUp(f, server);
+      await s.advance(30 * MINUTE + 30_000); // round 1 running
+      const target = s.people[0]!;
+      const before = access(target);
+      joinWith(server, before);
+      server.publish(before.roomId, before.feedId);
+      await s.engine.execute(s.host.actor, { type: 'mute_participant', personId: target.actor.personId });
+      await s.settle();
+      expect(server.rooms.get(before.roomId)!.muted.has(before.feedId)).toBe(true);
+
+      // Moved: a new room, a new feed, which Janus would let speak. It is muted once it publishes there.
+      await s.engine.execute(s.host.actor, { type: 'move_person', personId: target.actor.personId, table: before.table === 1 ? 2 : 1 });
+      await s.settle();
+      const after = access(target);
+      expect(after.roomId).not.toBe(before.roomId);
+      expect(joinWith(server, after)).toEqual({ ok: true });
+      server.publish(after.roomId, after.feedId);
+      const muted = () => server.rooms.get(after.roomId)!.muted.has(after.feedId);
+      for (let i = 0; i < 40 && !muted(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(muted()).toBe(true);
+
+      // A rejoin (ICE failure, reload) publishes unmuted again in Janus: the sweep mutes it again.
+      server.leave(after.roomId, after.feedId);
+      joinWith(server, after);
+      server.publish(after.roomId, after.feedId);
+      expect(muted()).toBe(false);
+      await s.media.sweep();
+      await s.media.idle();
+      expect(muted()).toBe(true);
+
+      // Once the person unmutes itself, nothing mutes it again.
+      await s.engine.execute(target.actor, { type: 'set_muted', muted: false });
+      await s.settle();
+      await s.media.sweep();
+      await s.media.idle();
+      expect(muted()).toBe(false);
       await s.media.close();
     });
 

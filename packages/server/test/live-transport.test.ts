@@ -228,6 +228,21 @@ describe('live transport: resume', () => {
     expect(second.take()[0]).toMatchObject({ type: 'welcome', sessionId: 'session-2' });
   });
 
+  test('tells the engine when the connection went: the drop, or the last frame of a silent one, not when the session ended', async () => {
+    const t = setup({ graceMs: 30_000, silenceMs: 30_000 });
+    const anna = await t.connect(t.helloOf(ANNA));
+    const ben = await t.connect(t.helloOf(BEN));
+    const droppedAt = t.now();
+    anna.handle.closed(1006);
+    t.advance(5_000);
+    ben.handle.receive(JSON.stringify({ type: 'ping' }));
+    const benLastFrame = t.now();
+    t.advance(31_000);
+    t.transport.sweep();
+    expect(t.fake.detached).toEqual(['ben', 'anna']);
+    expect(t.fake.goneAt).toEqual([benLastFrame, droppedAt]);
+  });
+
   test('ends the session at once when the client closes normally (1000)', async () => {
     const t = setup();
     const first = await t.connect(t.helloOf(ANNA));

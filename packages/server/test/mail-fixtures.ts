@@ -14,6 +14,7 @@ export const allMailKinds: readonly MailKind[] = [
   'manage_link',
   'magic_login',
   'moderator_invite',
+  'follow_up',
 ];
 
 export const sampleRegistrationId = '6f1c3c1e-8a7b-4c1d-9a55-2f3b7d0e4a11';
@@ -24,6 +25,9 @@ export const sampleLinks = {
   acceptUrl: 'https://events.example.org/r/manage-token-abc/accept',
   loginUrl: 'https://events.example.org/login/magic-token',
   inviteUrl: 'https://events.example.org/invite/invite-token',
+  metUrl: 'https://events.example.org/manage/manage-token-abc/met',
+  feedbackUrl: 'https://events.example.org/manage/manage-token-abc/feedback',
+  nextUrl: 'https://events.example.org/manage/manage-token-abc/next',
 };
 
 /**
@@ -65,6 +69,14 @@ export function sampleMailMessage(
       return { kind, to, loginUrl: sampleLinks.loginUrl, expiresAt };
     case 'moderator_invite':
       return { kind, to, inviteUrl: sampleLinks.inviteUrl, invitedBy: 'Els Janssens', expiresAt };
+    case 'follow_up':
+      return {
+        kind,
+        metUrl: sampleLinks.metUrl,
+        feedbackUrl: sampleLinks.feedbackUrl,
+        next: { startsAt: '2026-12-11T08:30:00.000Z', registerUrl: sampleLinks.nextUrl },
+        ...about,
+      };
     default:
       return { kind, ...about };
   }

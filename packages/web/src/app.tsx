@@ -16,7 +16,9 @@ import { SessionProvider, useSession } from './lib/session-context';
 
 const StaffRoutes = lazy(() => import('./features/organizer/organizer-routes'));
 const JoinPage = lazy(() => import('./features/join/join-page'));
-const StaffLivePage = lazy(() => import('./features/join/join-page').then((m) => ({ default: m.StaffLivePage })));
+const FollowupRoutes = lazy(() => import('./features/followup/followup-routes'));
+// Organizers get the control room, moderators their live view (the role switch is in staff-live-page).
+const StaffLivePage = lazy(() => import('./features/live/staff-live-page'));
 
 /** The page for a location; the first route that matches wins. */
 function renderRoute({ pathname, search }: Location): ReactNode {
@@ -25,6 +27,13 @@ function renderRoute({ pathname, search }: Location): ReactNode {
   if (edition?.editionId) return <EditionPage key={edition.editionId} editionId={edition.editionId} />;
   const manage = matchPath('/manage/:token', pathname);
   if (manage?.token) return <ManagePage key={manage.token} token={manage.token} action={new URLSearchParams(search).get('action')} />;
+  // After the event: /manage/:token/met, /feedback, /privacy, /next (features/followup, its own chunk).
+  if (matchPath('/manage/:token/:page', pathname))
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <FollowupRoutes pathname={pathname} />
+      </Suspense>
+    );
   const join = matchPath('/join/:token', pathname);
   if (join?.token)
     return (
@@ -121,7 +130,14 @@ function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label={t.languageSwitch}>
       {languages.map((code) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} aria-label={names[code]} onClick={() => chooseLanguage(code)}>
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          aria-pressed={language === code}
+          aria-label={`${code.toUpperCase()}, ${names[code]}`}
+          onClick={() => chooseLanguage(code)}
+        >
           {code.toUpperCase()}
         </button>
       ))}

@@ -232,4 +232,13 @@ ALTER TABLE registrations ADD COLUMN anonymized_at timestamptz;
 ALTER TABLE editions ADD COLUMN follow_up_queued_at timestamptz;
 `,
   },
+  {
+    id: '004_icebreakers',
+    sql: /* sql */ `
+-- Icebreaker prompts, one per round (they repeat when there are fewer than rounds): a series holds
+-- the default, each edition its own copy taken when it is created.
+ALTER TABLE series ADD COLUMN icebreakers jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE editions ADD COLUMN icebreakers jsonb NOT NULL DEFAULT '[]';
+`,
+  },
 ];

@@ -36,5 +36,6 @@ export function toEditionDto(e: EditionView): Edition {
     promotionMode: e.promotionMode,
     offerHours: e.offerHours,
     createdAt: e.createdAt.toISOString(),
+    icebreakers: e.icebreakers,
   };
 }

@@ -21,6 +21,8 @@ export interface Edition {
   registrationClosesAt: Date | null;
   moderatorCount: number;
   createdAt: Date;
+  /** Icebreaker prompts, one per round (copied from the series when the edition is created). */
+  icebreakers: string[];
 }
 
 /** Live seat figures of an edition. */

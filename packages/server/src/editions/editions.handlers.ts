@@ -4,6 +4,7 @@ import { editionInputSchema, editionPatchSchema, seriesInputSchema } from '@tabl
 import { AppError } from '../http/app-error.js';
 import type { Guards } from '../http/guards.js';
 import { seriesDto, toSeriesDto } from '../series/series.dto.js';
+import { seriesPatchSchema } from '../series/series.schemas.js';
 import { editionDto, publicEditionDto, toEditionDto, toPublicEditionDto } from './edition.dto.js';
 import type { EditionsService } from './editions.service.js';
 
@@ -33,6 +34,38 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
     '/api/series/:seriesId',
     { ...organizer, schema: { tags: ['series'], summary: 'One series', params: seriesParams, response: { 200: seriesDto } } },
     async (request) => toSeriesDto(await editions.getSeries(request.params.seriesId)),
+  );
+
+  app.patch(
+    '/api/series/:seriesId',
+    {
+      ...organizer,
+      schema: {
+        tags: ['series'],
+        summary: 'Change a series: name, schedule and language show on all its editions; format and capacity apply to new editions',
+        params: seriesParams,
+        body: seriesPatchSchema,
+        response: { 200: seriesDto },
+      },
+    },
+    async (request) => toSeriesDto(await editions.updateSeries(request.params.seriesId, request.body)),
+  );
+
+  app.delete(
+    '/api/series/:seriesId',
+    {
+      ...organizer,
+      schema: {
+        tags: ['series'],
+        summary: 'Delete a series with its editions; 409 when one of them has run or still has people registered',
+        params: seriesParams,
+        response: { 200: z.object({ deleted: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      await editions.deleteSeries(request.params.seriesId);
+      return reply.send({ deleted: true as const });
+    },
   );
 
   app.get(
@@ -104,20 +137,43 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
     async (request) => toEditionDto(await editions.updateEdition(request.params.editionId, request.body)),
   );
 
+  app.delete(
+    '/api/editions/:editionId',
+    {
+      ...organizer,
+      schema: {
+        tags: ['editions'],
+        summary: 'Delete an edition; 409 when it has run or still has people registered (confirmed, offered or waiting)',
+        params: editionParams,
+        response: { 200: z.object({ deleted: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      await editions.deleteEdition(request.params.editionId);
+      return reply.send({ deleted: true as const });
+    },
+  );
+
   app.get(
     '/api/editions/:editionId/moderators',
     {
       ...organizer,
       schema: {
         tags: ['moderators'],
-        summary: 'Ids of the moderators assigned to an edition',
+        summary: 'The moderators assigned to an edition, by name (moderatorIds: the same, ids only)',
         params: editionParams,
-        response: { 200: z.object({ moderatorIds: z.array(z.string()) }) },
+        response: {
+          200: z.object({
+            moderatorIds: z.array(z.string()),
+            moderators: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+          }),
+        },
       },
     },
     async (request) => {
       await editions.getEdition(request.params.editionId);
-      return { moderatorIds: await editions.listModeratorIds(request.params.editionId) };
+      const moderators = await editions.listAssignedModerators(request.params.editionId);
+      return { moderatorIds: moderators.map((m) => m.id).sort(), moderators };
     },
   );
 

@@ -6,8 +6,9 @@ import type { RegistrationService } from '../registration/registration.service.j
 import { nextOccurrences } from '../series/series.logic.js';
 import type { Series } from '../series/series.types.js';
 import type { Edition, EditionCounts } from './edition.types.js';
-import { effectiveCapacity, registrationWindow } from './editions.logic.js';
-import type { EditionChanges, EditionsStore } from './editions.store.js';
+import { checkEditionChange, checkEditionDeletion, effectiveCapacity, registrationWindow, type EditionRefusal } from './editions.logic.js';
+import type { EditionChanges, EditionsStore, SeriesChanges } from './editions.store.js';
+import type { SeriesPatch } from '../series/series.schemas.js';
 import type { AuthStore } from '../auth/auth.store.js';
 
 type SeriesInput = z.output<typeof seriesInputSchema>;
@@ -15,6 +16,10 @@ type EditionInput = z.output<typeof editionInputSchema>;
 type EditionPatch = z.output<typeof editionPatchSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const refuse = (refusal: EditionRefusal | null) => {
+  if (refusal) throw new AppError(refusal.code, refusal.message, 'details' in refusal ? refusal.details : undefined);
+};
 
 /** An edition with its live seat figures, as organizers see it. */
 export interface EditionView extends Edition {
@@ -93,6 +98,7 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
         offerHours: input.offerHours,
         registrationOpensDays: input.registrationOpensDays,
         createdAt: clock.now(),
+        icebreakers: input.icebreakers ?? [],
       };
       await editions.insertSeries(db, series);
       return series;
@@ -117,6 +123,7 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
         registrationOpensAt: input.registrationOpensAt ? new Date(input.registrationOpensAt) : null,
         registrationClosesAt: input.registrationClosesAt ? new Date(input.registrationClosesAt) : null,
         now: clock.now(),
+        ...(input.icebreakers !== undefined ? { icebreakers: input.icebreakers } : {}),
       });
       return view(id);
     },
@@ -180,6 +187,8 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
         if (patch.promotionMode !== undefined) changes.promotionMode = patch.promotionMode;
         if (patch.offerHours !== undefined) changes.offerHours = patch.offerHours;
         if (patch.format !== undefined) changes.format = { ...edition.format, ...patch.format };
+        if (patch.icebreakers !== undefined) changes.icebreakers = patch.icebreakers;
+        refuse(checkEditionChange(edition, { ...edition, ...changes }));
         await editions.updateEdition(tx, editionId, changes);
       });
     },
@@ -201,5 +210,41 @@ export function createEditionsService(deps: ServiceDeps, stores: { editions: Edi
     },
 
     listModeratorIds: (editionId: string) => editions.listModeratorIds(db, editionId),
+    listAssignedModerators: (editionId: string) => editions.listAssignedModerators(db, editionId),
+
+    /**
+     * Changes a series. Name, description, language and schedule show on all its editions at once;
+     * format, default capacity and waiting-list settings apply to editions created from now on.
+     */
+    async updateSeries(seriesId: string, patch: SeriesPatch): Promise<Series> {
+      const series = await mustFindSeries(seriesId);
+      const { format, ...rest } = patch;
+      const changes: SeriesChanges = { ...rest };
+      if (format !== undefined) changes.format = { ...series.format, ...format };
+      await editions.updateSeries(db, seriesId, changes);
+      return mustFindSeries(seriesId);
+    },
+
+    /** Deletes a series with its editions, unless one of them has run or still has people registered. */
+    async deleteSeries(seriesId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        if (!(await editions.findSeries(tx, seriesId))) throw new AppError('ERR_SERIES_NOT_FOUND');
+        for (const { id } of await editions.listEditions(tx, seriesId)) {
+          const edition = await editions.findEdition(tx, id, { lock: true });
+          if (edition) refuse(checkEditionDeletion(edition, await editions.countRegistrations(tx, id)));
+        }
+        await editions.deleteSeries(tx, seriesId);
+      });
+    },
+
+    /** Deletes an edition that never ran and that nobody is registered for (cancelled ones go with it). */
+    async deleteEdition(editionId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const edition = await editions.findEdition(tx, editionId, { lock: true });
+        if (!edition) throw new AppError('ERR_EDITION_NOT_FOUND');
+        refuse(checkEditionDeletion(edition, await editions.countRegistrations(tx, editionId)));
+        await editions.deleteEdition(tx, editionId);
+      });
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface NewEdition {
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   now: Date;
+  /** Icebreaker prompts; omitted: the series' prompts are copied. */
+  icebreakers?: string[];
 }
 
 export type EditionChanges = Partial<
@@ -29,8 +31,19 @@ export type EditionChanges = Partial<
     | 'promotionMode'
     | 'offerHours'
     | 'format'
+    | 'icebreakers'
   >
 >;
+
+/** What a series update may change (name, schedule and the defaults of its new editions). */
+export type SeriesChanges = Partial<Omit<Series, 'id' | 'createdAt'>>;
+
+/** A moderator assigned to an edition, as organizers see it. */
+export interface AssignedModerator {
+  id: string;
+  name: string;
+  email: string;
+}
 
 /** Series, editions and moderator assignments. */
 export interface EditionsStore {
@@ -48,4 +61,9 @@ export interface EditionsStore {
   assignModerator(sql: Sql, editionId: string, userId: string): Promise<boolean>;
   unassignModerator(sql: Sql, editionId: string, userId: string): Promise<boolean>;
   listModeratorIds(sql: Sql, editionId: string): Promise<string[]>;
+  listAssignedModerators(sql: Sql, editionId: string): Promise<AssignedModerator[]>;
+  updateSeries(sql: Sql, id: string, changes: SeriesChanges): Promise<void>;
+  /** Deletes the series with its editions (and their registrations, by cascade). */
+  deleteSeries(sql: Sql, id: string): Promise<void>;
+  deleteEdition(sql: Sql, id: string): Promise<void>;
 }

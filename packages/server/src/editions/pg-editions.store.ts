@@ -23,6 +23,7 @@ interface SeriesRow {
   offer_hours: number;
   registration_opens_days: number;
   created_at: Date;
+  icebreakers: string[] | string;
 }
 
 interface EditionRow {
@@ -47,6 +48,18 @@ interface EditionRow {
   registration_closes_at: Date | null;
   moderator_count: number;
   created_at: Date;
+  icebreakers: string[] | string;
+}
+
+// jsonb comes back parsed from pg and PGlite, as text from some drivers.
+const jsonList = (value: string[] | string | null | undefined): string[] =>
+  typeof value === 'string' ? (JSON.parse(value) as string[]) : (value ?? []);
+
+/** The `SET` clause of the icebreakers (jsonb: a JS array must go as JSON text, not as a PostgreSQL array). */
+function setIcebreakers(icebreakers: string[] | undefined, values: unknown[], sets: string[]): void {
+  if (icebreakers === undefined) return;
+  values.push(JSON.stringify(icebreakers));
+  sets.push(`icebreakers = $${values.length}::jsonb`);
 }
 
 // Series and editions store their format in the same five columns.
@@ -73,6 +86,7 @@ const toSeries = (r: SeriesRow): Series => ({
   offerHours: r.offer_hours,
   registrationOpensDays: r.registration_opens_days,
   createdAt: r.created_at,
+  icebreakers: jsonList(r.icebreakers),
 });
 
 const toEdition = (r: EditionRow): Edition => ({
@@ -93,6 +107,7 @@ const toEdition = (r: EditionRow): Edition => ({
   registrationClosesAt: r.registration_closes_at,
   moderatorCount: r.moderator_count,
   createdAt: r.created_at,
+  icebreakers: jsonList(r.icebreakers),
 });
 
 const EDITION_SELECT = `
@@ -112,12 +127,51 @@ const EDITION_COLUMNS = {
   offerHours: 'offer_hours',
 } as const;
 
+// Column names of the fields a series update may change (the format has its own five).
+const SERIES_COLUMNS = {
+  name: 'name',
+  description: 'description',
+  language: 'language',
+  timeZone: 'time_zone',
+  weekday: 'weekday',
+  startTime: 'start_time',
+  durationMinutes: 'duration_minutes',
+  defaultCapacity: 'default_capacity',
+  promotionMode: 'promotion_mode',
+  offerHours: 'offer_hours',
+  registrationOpensDays: 'registration_opens_days',
+} as const;
+
+/** `SET` clauses for the named columns plus the five format columns. */
+function setClauses(columns: Record<string, string>, changes: Record<string, unknown>, format: Series['format'] | undefined, values: unknown[]) {
+  const sets: string[] = [];
+  for (const [key, column] of Object.entries(columns)) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    values.push(value);
+    sets.push(`${column} = $${values.length}`);
+  }
+  if (format) {
+    for (const [column, value] of [
+      ['group_size', format.groupSize],
+      ['rounds', format.rounds],
+      ['round_minutes', format.roundMinutes],
+      ['plenary_minutes', format.plenaryMinutes],
+      ['moderator_mode', format.moderatorMode],
+    ] as const) {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    }
+  }
+  return sets;
+}
+
 export const pgEditionsStore: EditionsStore = {
   async insertSeries(sql, s) {
     await sql.query(
       `INSERT INTO series (id, name, description, language, time_zone, weekday, start_time, duration_minutes, group_size, rounds,
-         round_minutes, plenary_minutes, moderator_mode, default_capacity, promotion_mode, offer_hours, registration_opens_days, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+         round_minutes, plenary_minutes, moderator_mode, default_capacity, promotion_mode, offer_hours, registration_opens_days, created_at, icebreakers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)`,
       [
         s.id,
         s.name,
@@ -137,6 +191,7 @@ export const pgEditionsStore: EditionsStore = {
         s.offerHours,
         s.registrationOpensDays,
         s.createdAt,
+        JSON.stringify(s.icebreakers),
       ],
     );
   },
@@ -150,8 +205,9 @@ export const pgEditionsStore: EditionsStore = {
   async insertEdition(sql, e) {
     await sql.query(
       `INSERT INTO editions (id, series_id, starts_at, duration_minutes, status, capacity_override, group_size, rounds, round_minutes,
-         plenary_minutes, moderator_mode, promotion_mode, offer_hours, registration_opens_at, registration_closes_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         plenary_minutes, moderator_mode, promotion_mode, offer_hours, registration_opens_at, registration_closes_at, created_at, icebreakers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+         COALESCE($17::jsonb, (SELECT icebreakers FROM series WHERE id = $2)))`,
       [
         e.id,
         e.seriesId,
@@ -169,6 +225,7 @@ export const pgEditionsStore: EditionsStore = {
         e.registrationOpensAt,
         e.registrationClosesAt,
         e.now,
+        e.icebreakers === undefined ? null : JSON.stringify(e.icebreakers),
       ],
     );
   },
@@ -192,28 +249,28 @@ export const pgEditionsStore: EditionsStore = {
     return rows.map(toEdition);
   },
   async updateEdition(sql, id, changes) {
-    const sets: string[] = [];
     const values: unknown[] = [id];
-    for (const [key, column] of Object.entries(EDITION_COLUMNS)) {
-      const value = changes[key as keyof typeof EDITION_COLUMNS];
-      if (value === undefined) continue;
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    }
-    if (changes.format) {
-      const f = changes.format;
-      for (const [column, value] of [
-        ['group_size', f.groupSize],
-        ['rounds', f.rounds],
-        ['round_minutes', f.roundMinutes],
-        ['plenary_minutes', f.plenaryMinutes],
-        ['moderator_mode', f.moderatorMode],
-      ] as const) {
-        values.push(value);
-        sets.push(`${column} = $${values.length}`);
-      }
-    }
+    const sets = setClauses(EDITION_COLUMNS, changes, changes.format, values);
+    setIcebreakers(changes.icebreakers, values, sets);
     if (sets.length > 0) await sql.query(`UPDATE editions SET ${sets.join(', ')} WHERE id = $1`, values);
+  },
+  async updateSeries(sql, id, changes) {
+    const values: unknown[] = [id];
+    const sets = setClauses(SERIES_COLUMNS, changes, changes.format, values);
+    setIcebreakers(changes.icebreakers, values, sets);
+    if (sets.length > 0) await sql.query(`UPDATE series SET ${sets.join(', ')} WHERE id = $1`, values);
+  },
+  async deleteSeries(sql, id) {
+    await sql.query(`DELETE FROM series WHERE id = $1`, [id]);
+  },
+  async deleteEdition(sql, id) {
+    await sql.query(`DELETE FROM editions WHERE id = $1`, [id]);
+  },
+  async listAssignedModerators(sql, editionId) {
+    return sql.query<{ id: string; name: string; email: string }>(
+      `SELECT u.id, u.name, u.email FROM edition_moderators m JOIN users u ON u.id = m.user_id WHERE m.edition_id = $1 ORDER BY lower(u.name), u.email`,
+      [editionId],
+    );
   },
   async countRegistrations(sql, editionId) {
     const [row] = await sql.query<{ confirmed: number; offered: number; waitlisted: number; cancelled: number }>(

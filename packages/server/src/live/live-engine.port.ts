@@ -17,9 +17,11 @@ export interface LiveEngine {
   authenticate(editionId: string, auth: LiveAuth, staffUserId: string | undefined): Promise<LiveActor | undefined>;
   /**
    * A connection of `actor` is open: it counts as present from now on. `sink` receives every later
-   * event meant for this actor, in order. `detach` marks that connection gone (presence).
+   * event meant for this actor, in order. `detach` marks that connection gone (presence); `goneAt`
+   * (epoch ms, default now) is when it really went: a transport that waited for a resume passes the
+   * moment of the drop, so "gone less than 60 s" counts from the drop (ARCHITECTURE.md, presence).
    */
-  attach(actor: LiveActor, sink: (event: LiveEvent) => void): Promise<{ snapshot: LiveSnapshot; detach(): void }>;
+  attach(actor: LiveActor, sink: (event: LiveEvent) => void): Promise<{ snapshot: LiveSnapshot; detach(goneAt?: number): void }>;
   /** Runs a command of `actor`; rejects with an AppError (`ERR_FORBIDDEN`, `ERR_VALIDATION`, `ERR_CONFLICT`, …) when refused. */
   execute(actor: LiveActor, command: LiveCommand): Promise<void>;
 }

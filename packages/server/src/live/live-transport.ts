@@ -88,7 +88,8 @@ interface Session {
   seq: number;
   /** The last events, oldest first; `buffer[0].seq` is the oldest a resume can start after minus one. */
   buffer: BufferedEvent[];
-  detach: (() => void) | undefined;
+  /** Tells the engine the person left, with the moment its connection really went (see `LiveEngine.attach`). */
+  detach: ((goneAt: number) => void) | undefined;
   conn: Conn | undefined;
   /** When the last connection closed abnormally; the session ends `graceMs` later unless resumed. */
   disconnectedAt: number | undefined;
@@ -162,8 +163,12 @@ export function createLiveTransport(options: LiveTransportOptions) {
     if (fatal) closeConn(conn, liveCloseCodes.refused, code, 'end');
   }
 
-  /** Ends a session: its person is gone (detach) and a later resume gets a fresh snapshot. */
-  function endSession(session: Session): void {
+  /**
+   * Ends a session: its person is gone (detach) and a later resume gets a fresh snapshot. `goneAt` is
+   * when the connection really went (the drop, or the last frame of a silent one), not now: the
+   * engine's presence grace counts from then, so a drop is "present" for its grace, not grace + ours.
+   */
+  function endSession(session: Session, goneAt: number = now()): void {
     if (session.ended) return;
     session.ended = true;
     sessions.delete(session.id);
@@ -171,7 +176,7 @@ export function createLiveTransport(options: LiveTransportOptions) {
     const detach = session.detach;
     session.detach = undefined;
     try {
-      detach?.();
+      detach?.(goneAt);
     } catch (error) {
       logError(error, 'live: detach failed');
     }
@@ -181,15 +186,15 @@ export function createLiveTransport(options: LiveTransportOptions) {
    * Closes a connection. `grace` keeps its session for a resume (an abnormal drop); `end` ends the
    * session now (the client left, or was silent for too long).
    */
-  function closeConn(conn: Conn, code: number, reason: string, then: 'grace' | 'end'): void {
+  function closeConn(conn: Conn, code: number, reason: string, then: 'grace' | 'end', goneAt: number = now()): void {
     if (conn.state === 'closed') return;
     conn.state = 'closed';
     conns.delete(conn);
     const session = conn.session;
     if (session && session.conn === conn) {
       session.conn = undefined;
-      if (then === 'end') endSession(session);
-      else session.disconnectedAt = now();
+      if (then === 'end') endSession(session, goneAt);
+      else session.disconnectedAt = goneAt;
     }
     try {
       conn.socket.close(code, reason);
@@ -466,11 +471,12 @@ export function createLiveTransport(options: LiveTransportOptions) {
           sendError(conn, 'ERR_VALIDATION', 'No hello in time.', false);
           closeConn(conn, liveCloseCodes.silent, 'no hello', 'end');
         } else if (at - conn.lastSeen > limits.silenceMs) {
-          closeConn(conn, liveCloseCodes.silent, 'silent', 'end');
+          closeConn(conn, liveCloseCodes.silent, 'silent', 'end', conn.lastSeen);
         }
       }
       for (const session of sessions.values()) {
-        if (!session.conn && session.disconnectedAt !== undefined && at - session.disconnectedAt > limits.graceMs) endSession(session);
+        if (!session.conn && session.disconnectedAt !== undefined && at - session.disconnectedAt > limits.graceMs)
+          endSession(session, session.disconnectedAt);
         else trimBuffer(session, at);
       }
     },

@@ -10,6 +10,7 @@ import {
 import {
   liveCommandRoles,
   type LiveBroadcast,
+  type LiveChatMessage,
   type LiveCommand,
   type LiveFlag,
   type LiveHelpRequest,
@@ -18,6 +19,7 @@ import {
   type LiveTimer,
 } from '@tablehop/protocol';
 import type { LiveActor } from './live.types.js';
+import { decideChat, type LiveChatState } from './live-chat.logic.js';
 
 /**
  * The pure state machine of a live edition: phases, timers (stored deadlines), seating of the
@@ -79,6 +81,8 @@ export interface LiveState {
    * Optional: states stored before muting existed have none.
    */
   readonly mutes?: Readonly<Record<string, { by: LiveMuteBy; round: number }>>;
+  /** The table chats of the current round (`live-chat.logic.ts`). Optional: states stored before the chat existed have none. */
+  readonly chat?: LiveChatState;
 }
 
 export const MAX_BROADCASTS = 50;
@@ -107,7 +111,9 @@ export type LiveNotice =
   | { kind: 'note'; moderatorId: string; text: string }
   | { kind: 'removed'; personId: string }
   /** `enforce`: the media server must (un)mute the feed (a mute by the moderator or a host, or lifting one). */
-  | { kind: 'mute'; personId: string; muted: boolean; by: LiveMuteBy; enforce: boolean };
+  | { kind: 'mute'; personId: string; muted: boolean; by: LiveMuteBy; enforce: boolean }
+  /** A table-chat message: to the people at `message.table` only. */
+  | { kind: 'chat'; message: LiveChatMessage };
 
 export type LiveErrorCode = 'ERR_FORBIDDEN' | 'ERR_CONFLICT' | 'ERR_VALIDATION' | 'ERR_NOT_FOUND';
 export type LiveDecision = { ok: true; state: LiveState; notices: LiveNotice[] } | { ok: false; code: LiveErrorCode; reason: string };
@@ -527,6 +533,8 @@ export function decideCommand(state: LiveState, actor: LiveActor, command: LiveC
         { kind: 'mute', personId: actor.personId, muted: false, by: 'self', enforce: current !== 'self' },
       ]);
     }
+    case 'send_chat':
+      return decideChat(state, actor, command.text, tableOf(state, actor.personId), now);
     case 'save_note':
       return ok({ ...state, notes: { ...state.notes, [actor.personId]: command.text } }, [
         { kind: 'note', moderatorId: actor.personId, text: command.text },

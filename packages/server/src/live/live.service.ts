@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { HistoryPair, Participant } from '@tablehop/matching';
+import type { Participant } from '@tablehop/matching';
 import {
   liveCommandSchema,
   type LiveAuth,
   type LiveCard,
+  type LiveLateJoiner,
   type LiveModeratorCard,
   type LiveMute,
   type LivePresence,
@@ -33,6 +34,8 @@ import {
   type LiveTable,
 } from './live.logic.js';
 import type { LiveEditionInfo, LiveStore, SeatingOp } from './live.store.js';
+import { createLiveHistory, type LiveHistory } from './live-history.js';
+import { chatOf } from './live-chat.logic.js';
 import type { LiveActor, LiveEvent, LiveSnapshot } from './live.types.js';
 
 export interface LiveServiceOptions {
@@ -63,6 +66,8 @@ export interface LiveService extends LiveEngine {
   idle(): Promise<void>;
   /** The in-memory state of a loaded edition (tests, diagnostics). */
   inspect(editionId: string): LiveState | undefined;
+  /** The organizer saved new icebreaker prompts for an edition (already committed): a loaded room uses them and tells everyone. */
+  icebreakersChanged(editionId: string, icebreakers: readonly string[]): void;
 }
 
 type Sink = (event: LiveEvent) => void;
@@ -79,7 +84,7 @@ interface Person {
   connections: Set<Connection>;
   /** Connected since (first open connection) or, when gone, last seen. */
   since: number;
-  /** When the last connection closed; -Infinity when never seen. */
+  /** When a connection last went (its drop, not when the transport gave up on a resume); -Infinity when never seen. */
   lastSeen: number;
 }
 
@@ -96,9 +101,12 @@ interface Room {
   people: Map<string, Person>;
   /** The hosts among `people` (presence, help and table views go to them). */
   hosts: Set<Person>;
+  /** Who arrived during a seated round and was seated at once (memory only, like presence), oldest first. */
+  lateJoiners: LiveLateJoiner[];
   participantInfo: Map<string, Participant>;
   moderatorIds: string[];
-  history: HistoryPair[];
+  /** Pairs of earlier editions; people confirmed after loading get theirs when they authenticate. */
+  history: LiveHistory;
   /** Person id -> table index in `state.tables`. */
   seatIndex: Map<string, number>;
   nextIndex: { plan: LiveState['plan']; round: number; map: Map<string, number> } | null;
@@ -161,6 +169,9 @@ function sameTimer(a: LiveTimer, b: LiveTimer): boolean {
     a.pausedRemainingMs === b.pausedRemainingMs
   );
 }
+
+/** How many late joiners a room keeps for the control room (the newest). */
+const MAX_LATE_JOINERS = 500;
 
 const NO_VIDEO = { media: null, reason: 'janus_not_installed', detail: 'video is not configured on this server' } as const;
 
@@ -229,9 +240,17 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       seed: seedOf(editionId),
       people: new Map(),
       hosts: new Set(),
+      lateJoiners: [],
       participantInfo: new Map(),
       moderatorIds: moderators.map((m) => m.id),
-      history,
+      history: createLiveHistory(
+        store,
+        db,
+        editionId,
+        history,
+        participants.map((p) => p.id),
+        onError,
+      ),
       seatIndex: indexTables(state.tables),
       nextIndex: null,
       timer: null,
@@ -302,7 +321,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       moderators: () => room.moderatorIds,
       isConnected: (id) => (room.people.get(id)?.connections.size ?? 0) > 0,
       participant: (id) => room.participantInfo.get(id),
-      history: () => room.history,
+      history: () => room.history.pairs(),
       seed: room.seed,
     };
   }
@@ -354,7 +373,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
     });
   }
 
-  function presenceOf(person: Person): LivePresence {
+  function presenceOf(person: Person, removed = false): LivePresence {
     return {
       personId: person.id,
       role: person.role,
@@ -362,6 +381,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       connected: person.connections.size > 0,
       since: person.since,
       connections: person.connections.size,
+      ...(removed ? { removed: true } : {}),
     };
   }
 
@@ -392,7 +412,16 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       media: media?.assignment(state.editionId, actor.personId) ?? NO_VIDEO,
       mutes: mutesFor(room, isHost ? null : (table ?? -1)),
       help: isHost ? [...state.help] : actor.role === 'moderator' ? state.help.filter((h) => h.moderatorId === actor.personId) : [],
-      staff: isHost ? { tables: tablesView(room), presence: [...room.people.values()].map(presenceOf), flags: [...state.flags] } : null,
+      chat: isHost || table === undefined ? [] : chatOf(state, table + 1),
+      icebreakers: [...(room.info.icebreakers ?? [])],
+      staff: isHost
+        ? {
+            tables: tablesView(room),
+            presence: [...room.people.values()].map((p) => presenceOf(p, state.removed.includes(p.id))),
+            flags: [...state.flags],
+            lateJoiners: [...room.lateJoiners],
+          }
+        : null,
     };
   }
 
@@ -505,7 +534,10 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
         const person = room.people.get(id);
         if (!person || person.connections.size === 0) continue;
         const reason: LiveSeatReason = newRound ? 'round_seated' : changed.has(id) ? (before.has(id) ? 'moved' : 'late_joiner') : 'table_changed';
-        deliverLater(room, [...person.connections], { type: 'seat_assigned', seat, next: nextOf(room, id), reason });
+        const event: LiveEvent = { type: 'seat_assigned', seat, next: nextOf(room, id), reason };
+        // Someone who changed table within the round gets that table's chat so far (a new round's chats are empty).
+        if (!newRound && changed.has(id)) event.chat = chatOf(next, t + 1);
+        deliverLater(room, [...person.connections], event);
       }
     }
     for (const id of changed) {
@@ -542,10 +574,13 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       case 'note':
         deliverLater(room, own(notice.moderatorId), { type: 'note_saved', text: notice.text });
         return;
-      case 'removed':
+      case 'removed': {
         deliverLater(room, own(notice.personId), { type: 'removed' });
+        const person = room.people.get(notice.personId);
+        if (person) deliverLater(room, hostConnections(room), { type: 'presence_changed', presence: presenceOf(person, true) });
         media?.personRemoved(room.state.editionId, notice.personId); // revokes its video access at once
         return;
+      }
       case 'mute': {
         // The table (moderator included) and hosts; the person itself also when it sits at no table.
         const table = room.seatIndex.get(notice.personId);
@@ -554,6 +589,10 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
         if (notice.enforce) media?.setMuted(room.state.editionId, notice.personId, notice.muted); // Janus `moderate`
         return;
       }
+      case 'chat':
+        // The table only (moderator included): no other table and no host ever receives a table's chat.
+        deliverLater(room, tableConnections(room, notice.message.table - 1), { type: 'chat_message', message: notice.message });
+        return;
     }
   }
 
@@ -687,6 +726,8 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
         const row = await store.findParticipant(db, editionId, registration.id);
         if (!row) return undefined;
         person = room.people.get(registration.id) ?? addParticipant(room, row);
+        // Confirmed after the edition was loaded (promoted from the waiting list): load their history before anything seats them.
+        await room.history.cover([person.id]);
       }
       return { editionId, role: 'participant', personId: person.id, displayName: person.name };
     }
@@ -707,7 +748,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
     return { editionId, role: 'moderator', personId: user.id, displayName: user.name };
   }
 
-  async function attach(actor: LiveActor, sink: Sink): Promise<{ snapshot: LiveSnapshot; detach(): void }> {
+  async function attach(actor: LiveActor, sink: Sink): Promise<{ snapshot: LiveSnapshot; detach(goneAt?: number): void }> {
     const room = await getRoom(actor.editionId);
     if (!room) throw new AppError('ERR_EDITION_NOT_FOUND');
     if (room.state.removed.includes(actor.personId)) throw new AppError('ERR_FORBIDDEN', 'You were removed from this event.');
@@ -727,14 +768,17 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
           : person.role === 'moderator'
             ? seatLateModerator(room.state, person.id)
             : room.state;
-      if (next !== room.state) await apply(room, next, [], at);
+      if (next !== room.state) {
+        noteLateJoiner(room, person, next, at);
+        await apply(room, next, [], at);
+      }
     }
     const connection: Connection = { send: sink, open: true };
     const first = person.connections.size === 0;
     person.connections.add(connection);
     if (first) {
       person.since = at;
-      const presence = presenceOf(person);
+      const presence = presenceOf(person, room.state.removed.includes(person.id));
       deliverNow(hostConnections(room), { type: 'presence_changed', presence });
     }
     // Media: (re)sends this person's assignment; in the plenary it gets its token now.
@@ -743,17 +787,28 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
     const owner = person;
     return {
       snapshot,
-      detach() {
+      detach(goneAt?: number) {
         if (!connection.open) return;
         connection.open = false;
         owner.connections.delete(connection);
+        // The grace counts from when the connection went (the transport may have waited for a resume), never from the future.
+        const at = now();
+        owner.lastSeen = Math.max(owner.lastSeen, Math.min(goneAt ?? at, at));
         if (owner.connections.size === 0) {
-          owner.lastSeen = now();
           owner.since = owner.lastSeen;
-          deliverNow(hostConnections(room), { type: 'presence_changed', presence: presenceOf(owner) });
+          deliverNow(hostConnections(room), { type: 'presence_changed', presence: presenceOf(owner, room.state.removed.includes(owner.id)) });
         }
       },
     };
+  }
+
+  /** Keeps a late joiner for the control room and tells the hosts (in the batch that writes its seat). */
+  function noteLateJoiner(room: Room, person: Person, next: LiveState, at: number): void {
+    const table = next.tables?.findIndex((t) => t.moderator === person.id || t.participants.includes(person.id)) ?? -1;
+    if (table < 0 || person.role === 'host') return;
+    const arrival: LiveLateJoiner = { personId: person.id, role: person.role, name: person.name, round: next.round, table: table + 1, at };
+    room.lateJoiners = [...room.lateJoiners, arrival].slice(-MAX_LATE_JOINERS);
+    deliverLater(room, hostConnections(room), { type: 'late_joiner', arrival });
   }
 
   /** Presence is not stored, so its events need no commit. */
@@ -824,5 +879,18 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
       }
     },
     inspect: (editionId) => loaded.get(editionId)?.state,
+    icebreakersChanged(editionId, icebreakers) {
+      // A room still loading may have read the old list: it gets the new one once loaded. Not loaded: it reads them when it loads.
+      void rooms.get(editionId)?.then(
+        (room) => {
+          if (!room) return;
+          room.info = { ...room.info, icebreakers: [...icebreakers] };
+          const event: LiveEvent = { type: 'icebreakers_changed', icebreakers: [...icebreakers] };
+          const everyone = connectionsOf(room, () => true);
+          deliverNow(everyone, event);
+        },
+        () => undefined,
+      );
+    },
   };
 }

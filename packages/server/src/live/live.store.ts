@@ -11,6 +11,8 @@ export interface LiveEditionInfo {
   startsAt: Date;
   status: EditionStatus;
   format: Omit<LiveFormat, 'movingSeconds' | 'doorsOpenMinutes'>;
+  /** The edition's icebreaker prompts (one per round); optional for stores that do not know them. */
+  icebreakers?: string[];
 }
 
 /** A confirmed registration as the tables show it (never the e-mail address). */
@@ -56,9 +58,11 @@ export interface LiveStore {
   findStaff(sql: Sql, userId: string): Promise<LiveStaffRow | undefined>;
   /**
    * Pairs of this edition's confirmed participants (by registration id) who sat at one table in an
-   * earlier edition of the same series (matched by e-mail), with that edition's date.
+   * earlier edition of the same series (matched by e-mail): one entry per pair and earlier edition,
+   * with that edition's date, so the planner sums them (SPEC M6). With `registrationIds`, only the
+   * pairs of which one of them is part (for people confirmed after the edition was loaded).
    */
-  loadHistory(sql: Sql, editionId: string): Promise<HistoryPair[]>;
+  loadHistory(sql: Sql, editionId: string, registrationIds?: readonly string[]): Promise<HistoryPair[]>;
   /** The saved state; the tables of the running round are rebuilt from the open seatings. */
   loadState(sql: Sql, editionId: string): Promise<LiveState | undefined>;
   /** Editions whose live state is not `ended`: the engine re-arms their timers on startup. */

@@ -169,6 +169,69 @@ forEachTestDatabase('live store', (getDb) => {
     expect(history.some((h) => h.a === dave2 || h.b === dave2)).toBe(false);
   });
 
+  test('history: one entry per pair and earlier edition, so the planner sums them (M6); optionally only for some people', async () => {
+    const db = getDb();
+    const series = await insertSeries(db);
+    const first = await insertEdition(db, series, '2026-10-09T08:30:00Z', 'ended');
+    const second = await insertEdition(db, series, '2026-11-20T08:30:00Z', 'ended');
+    const current = await insertEdition(db, series, '2026-12-04T08:30:00Z');
+    const names = ['alice', 'bob', 'carol', 'erin'];
+    const inFirst = await Promise.all(names.map((n) => insertRegistration(db, first, `${n}@example.com`)));
+    const inSecond = await Promise.all(names.map((n) => insertRegistration(db, second, `${n}@example.com`)));
+    const [alice, bob, carol, erin] = await Promise.all(names.map((n) => insertRegistration(db, current, `${n}@example.com`)));
+    const open = (personId: string, round: number, table: number, iso: string) => ({
+      op: 'open' as const,
+      personId,
+      kind: 'participant' as const,
+      round,
+      table,
+      at: at(iso),
+    });
+    const close = (personId: string, iso: string) => ({ op: 'close' as const, personId, kind: 'participant' as const, at: at(iso) });
+    // First edition: Alice and Bob meet in rounds 1 and 2 (still one edition); Carol and Erin in round 1.
+    await store.writeSeatings(db, first, [
+      open(inFirst[0]!, 1, 1, '2026-10-09T08:40:00Z'),
+      open(inFirst[1]!, 1, 1, '2026-10-09T08:40:00Z'),
+      open(inFirst[2]!, 1, 2, '2026-10-09T08:40:00Z'),
+      open(inFirst[3]!, 1, 2, '2026-10-09T08:40:00Z'),
+    ]);
+    await store.writeSeatings(db, first, [
+      ...inFirst.map((id) => close(id, '2026-10-09T08:52:00Z')),
+      open(inFirst[0]!, 2, 1, '2026-10-09T08:53:00Z'),
+      open(inFirst[1]!, 2, 1, '2026-10-09T08:53:00Z'),
+    ]);
+    // Second edition: Alice and Bob meet again; Bob and Carol meet.
+    await store.writeSeatings(db, second, [
+      open(inSecond[0]!, 1, 1, '2026-11-20T08:40:00Z'),
+      open(inSecond[1]!, 1, 1, '2026-11-20T08:40:00Z'),
+      open(inSecond[2]!, 1, 1, '2026-11-20T08:40:00Z'),
+    ]);
+    const pair = (x: string, y: string, date: string) => JSON.stringify(x < y ? { a: x, b: y, date } : { a: y, b: x, date });
+    const asSet = (history: readonly { a: string; b: string; date: string }[]) => new Set(history.map((h) => pair(h.a, h.b, h.date)));
+    const history = await store.loadHistory(db, current);
+    expect(history).toHaveLength(5);
+    expect(asSet(history)).toEqual(
+      new Set([
+        pair(alice!, bob!, '2026-10-09'),
+        pair(alice!, bob!, '2026-11-20'),
+        pair(carol!, erin!, '2026-10-09'),
+        pair(alice!, carol!, '2026-11-20'),
+        pair(bob!, carol!, '2026-11-20'),
+      ]),
+    );
+    // Only the pairs of Erin (say, confirmed after the live state was loaded), and of nobody.
+    expect(asSet(await store.loadHistory(db, current, [erin!]))).toEqual(new Set([pair(carol!, erin!, '2026-10-09')]));
+    expect(asSet(await store.loadHistory(db, current, [erin!, alice!]))).toEqual(
+      new Set([
+        pair(alice!, bob!, '2026-10-09'),
+        pair(alice!, bob!, '2026-11-20'),
+        pair(alice!, carol!, '2026-11-20'),
+        pair(carol!, erin!, '2026-10-09'),
+      ]),
+    );
+    expect(await store.loadHistory(db, current, [])).toEqual([]);
+  });
+
   test('finds the registration of a join token; lists confirmed participants without their e-mail; sets the edition status', async () => {
     const db = getDb();
     const series = await insertSeries(db);

@@ -25,8 +25,10 @@ export const pgLiveStore: LiveStore = {
       round_minutes: number;
       plenary_minutes: number;
       moderator_mode: 'rotate' | 'fixed';
+      icebreakers: Json<string[]>;
     }>(
-      `SELECT e.id, e.series_id, s.name AS title, e.starts_at, e.status, e.group_size, e.rounds, e.round_minutes, e.plenary_minutes, e.moderator_mode
+      `SELECT e.id, e.series_id, s.name AS title, e.starts_at, e.status, e.group_size, e.rounds, e.round_minutes, e.plenary_minutes, e.moderator_mode,
+         e.icebreakers
        FROM editions e JOIN series s ON s.id = e.series_id WHERE e.id = $1`,
       [editionId],
     );
@@ -44,6 +46,7 @@ export const pgLiveStore: LiveStore = {
         plenaryMinutes: row.plenary_minutes,
         moderatorMode: row.moderator_mode,
       },
+      icebreakers: parseJson(row.icebreakers),
     };
     return info;
   },
@@ -86,8 +89,11 @@ export const pgLiveStore: LiveStore = {
     return row;
   },
 
-  async loadHistory(sql, editionId) {
-    // Two seatings meet when they share edition, round and table at overlapping times.
+  async loadHistory(sql, editionId, registrationIds) {
+    if (registrationIds !== undefined && registrationIds.length === 0) return [];
+    // Two seatings meet when they share edition, round and table at overlapping times. One row per
+    // pair and earlier edition: the planner sums the recency weights over editions (SPEC M6).
+    const only = registrationIds === undefined ? '' : 'AND (x.person = ANY($2::uuid[]) OR y.person = ANY($2::uuid[]))';
     const rows = await sql.query<{ a: string; b: string; date: string }>(
       `WITH cur AS (SELECT id, series_id, starts_at FROM editions WHERE id = $1),
        mine AS (SELECT r.id, lower(r.email) AS email FROM registrations r WHERE r.edition_id = $1 AND r.status = 'confirmed'),
@@ -99,12 +105,13 @@ export const pgLiveStore: LiveStore = {
          JOIN registrations pr ON pr.id = s.registration_id
          JOIN mine ON mine.email = lower(pr.email)
        )
-       SELECT x.person AS a, y.person AS b, to_char(max(x.starts_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date
+       SELECT x.person AS a, y.person AS b, to_char(x.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date
        FROM past x JOIN past y ON x.edition_id = y.edition_id AND x.round = y.round AND x.table_no = y.table_no
          AND x.person < y.person AND x.from_at < y.to_at AND y.from_at < x.to_at
-       GROUP BY x.person, y.person
-       ORDER BY 1, 2`,
-      [editionId],
+       WHERE true ${only}
+       GROUP BY x.person, y.person, x.edition_id, x.starts_at
+       ORDER BY 1, 2, 3`,
+      registrationIds === undefined ? [editionId] : [editionId, [...registrationIds]],
     );
     return rows.map((r): HistoryPair => ({ a: r.a, b: r.b, date: r.date }));
   },

@@ -27,7 +27,7 @@ export interface MailContent {
 
 const defaultTimeZone = 'Europe/Brussels';
 
-type RegistrationMessage = Extract<MailMessage, { registration: unknown }>;
+type RegistrationMessage = Exclude<Extract<MailMessage, { registration: unknown }>, { kind: 'follow_up' }>;
 
 /** Writes the words of a mail in the recipient's language. */
 export function writeMailContent(message: MailMessage): MailContent {
@@ -36,6 +36,8 @@ export function writeMailContent(message: MailMessage): MailContent {
       return writeMagicLogin(message);
     case 'moderator_invite':
       return writeModeratorInvite(message);
+    case 'follow_up':
+      return writeFollowUp(message);
     default:
       return writeRegistrationMail(message);
   }
@@ -294,5 +296,54 @@ function writeModeratorInvite(m: Extract<MailMessage, { kind: 'moderator_invite'
     links: [],
     closing: [t('Hartelijke groet,', 'Kind regards,'), m.invitedBy],
     footer: t(`Deze uitnodiging werd verstuurd naar ${m.to.email}.`, `This invitation was sent to ${m.to.email}.`),
+  };
+}
+
+// --- After the event (followup/) ---
+
+function writeFollowUp(m: Extract<MailMessage, { kind: 'follow_up' }>): MailContent {
+  const t = pick(m.to.language);
+  const series = m.edition.seriesName;
+  const day = formatDay(m.edition.startsAt, m.edition.timeZone, m.to.language);
+  const paragraphs = [
+    t(
+      `Bedankt om erbij te zijn op ${series} van ${day}. We hopen dat je mooie gesprekken had.`,
+      `Thank you for joining ${series} on ${day}. We hope you had some good conversations.`,
+    ),
+    t(
+      'Op je persoonlijke pagina zie je wie je aan tafel ontmoette, met hun kaartje. Wil je contact houden? Vraag het daar: je contactgegevens worden pas zichtbaar als jullie het allebei willen.',
+      'Your personal page shows whom you met at your tables, with their cards. Want to stay in touch? Ask there: contact details only show once you both agree.',
+    ),
+  ];
+  const links: MailLink[] = [{ label: t('Geef je mening (1 minuut)', 'Share your feedback (1 minute)'), url: m.feedbackUrl }];
+  const details: { label: string; value: string }[] = [];
+  if (m.next) {
+    const nextSlot = formatSlot(new Date(m.next.startsAt), m.edition.durationMinutes, m.edition.timeZone, m.to.language);
+    paragraphs.push(
+      t(
+        'Zin in meer? De volgende editie staat al klaar. Met de link hieronder schrijf je je in één klik in met dezelfde gegevens (je bevestigt eerst).',
+        'Up for more? The next edition is ready. The link below registers you in one click with the same details (you confirm first).',
+      ),
+    );
+    details.push({ label: t('Volgende editie', 'Next edition'), value: nextSlot });
+    links.push({ label: t('Inschrijven voor de volgende editie', 'Register for the next edition'), url: m.next.registerUrl });
+  }
+  links.push({
+    label: t('Je persoonlijke pagina (ook om je gegevens te downloaden of te wissen)', 'Your personal page (also to download or delete your data)'),
+    url: m.registration.manageUrl,
+  });
+  return {
+    subject: t(`Bedankt voor ${series}: wie je ontmoette`, `Thank you for ${series}: the people you met`),
+    greeting: greet(m.to.language, m.to.name),
+    paragraphs,
+    details,
+    action: { label: t('Bekijk wie je ontmoette', 'See the people you met'), url: m.metUrl },
+    afterAction: [],
+    links,
+    closing: [t('Hartelijke groet,', 'Kind regards,'), t(`Het team van ${series}`, `The ${series} team`)],
+    footer: t(
+      `Je ontvangt deze e-mail omdat ${m.to.email} deelnam aan ${series}. Op je persoonlijke pagina kan je je gegevens downloaden of laten wissen.`,
+      `You are receiving this e-mail because ${m.to.email} took part in ${series}. On your personal page you can download or delete your data.`,
+    ),
   };
 }

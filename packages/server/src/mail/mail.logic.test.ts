@@ -20,6 +20,7 @@ const requiredLinks: Record<MailKind, string[]> = {
   manage_link: [sampleLinks.manageUrl, sampleLinks.joinUrl],
   magic_login: [sampleLinks.loginUrl],
   moderator_invite: [sampleLinks.inviteUrl],
+  follow_up: [sampleLinks.metUrl, sampleLinks.feedbackUrl, sampleLinks.nextUrl, sampleLinks.manageUrl],
 };
 
 describe('renderMail', () => {

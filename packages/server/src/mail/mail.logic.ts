@@ -26,6 +26,7 @@ export const inviteMethodByKind: Record<MailKind, 'REQUEST' | 'CANCEL' | null> =
   seat_offered: null,
   offer_expired: null,
   manage_link: null,
+  follow_up: null,
   magic_login: null,
   moderator_invite: null,
 };

@@ -56,6 +56,12 @@ export type MailMessage =
   | ({ kind: 'reminder_1h' } & AboutRegistration)
   /** Sent when someone registers again with the same e-mail: their existing link, by mail only. */
   | ({ kind: 'manage_link'; status: 'confirmed' | 'waitlisted' | 'offered'; position: number | null } & AboutRegistration)
+  /**
+   * After an edition, to each participant who was seated (`followup/`): thanks, whom they met, the
+   * feedback form, and the next edition with its one-click registration when there is one.
+   * `next.startsAt` is an ISO string (the outbox stores messages as JSON).
+   */
+  | ({ kind: 'follow_up'; metUrl: string; feedbackUrl: string; next: { startsAt: string; registerUrl: string } | null } & AboutRegistration)
   /** `timeZone` (default Europe/Brussels) is the zone the expiry time is shown in. */
   | { kind: 'magic_login'; to: Recipient; loginUrl: string; expiresAt: Date; timeZone?: string }
   | { kind: 'moderator_invite'; to: Recipient; inviteUrl: string; invitedBy: string; expiresAt: Date; timeZone?: string };

@@ -189,9 +189,12 @@ export function createJanusMediaServer(options: JanusMediaServerOptions): JanusM
       try {
         // Janus 1.x mutes per m-line: our clients publish their microphone first, so audio is mid "0".
         await handle().message({ request: 'moderate', room: roomId, secret, id: feedId, mid: AUDIO_MID, mute });
+        return true;
       } catch (error) {
+        // 428: no such participant, or no stream with mid "0" (not published yet).
         const code = codeOf(error);
         if (code !== NO_SUCH_FEED && code !== NO_SUCH_ROOM) throw error;
+        return false;
       }
     },
     async listRooms() {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { writeJanusConfig, type JanusIceSettings, type JanusLocalConfig } from './janus-config.js';
@@ -12,6 +12,10 @@ export interface JanusSupervisorOptions {
   /** Port of Janus' WebSocket API on 127.0.0.1; default a free one. */
   port?: number;
   ice?: JanusIceSettings;
+  /** The log is rotated (one old file, `janus.log.1`) when it grows past this. Default 10 MB. */
+  logMaxBytes?: number;
+  /** How often the running Janus' log size is checked. Default 5 min. */
+  logCheckMs?: number;
   log?: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
 
@@ -56,6 +60,32 @@ function killLeftover(pidFile: string, folder: string): void {
   rmSync(pidFile, { force: true });
 }
 
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Keeps Janus' log below `maxBytes` plus one old file: a log past the cap becomes `<log>.1` (the
+ * previous `.1` is dropped). `running`: Janus has the file open (in append mode, `fopen(…, "a")` in
+ * its log.c), so it is copied and truncated in place; Janus' next line goes to the start of the
+ * emptied file. Returns true when it rotated.
+ */
+export function rotateJanusLog(logFile: string, maxBytes: number, running: boolean): boolean {
+  if (sizeOf(logFile) <= maxBytes) return false;
+  const old = `${logFile}.1`;
+  if (running) {
+    copyFileSync(logFile, old);
+    truncateSync(logFile, 0);
+  } else {
+    renameSync(logFile, old);
+  }
+  return true;
+}
+
 function hasPdeathsig(): boolean {
   const result = spawnSync('setpriv', ['--help'], { encoding: 'utf8', timeout: 5_000 });
   return !result.error && result.stdout.includes('--pdeathsig');
@@ -76,7 +106,8 @@ export async function freePort(): Promise<number> {
  * Starts the product's own Janus and keeps it running: writes a fresh configuration into
  * `<dataDir>/janus/` (random secrets, API on 127.0.0.1, see `janus-config.ts`), starts
  * `janus -F <folder> -L <folder>/janus.log`, and starts it again (after 0.5 s, doubling up to 30 s)
- * when it dies. Readiness and room recreation are the media server's part (`janus-media-server.ts`
+ * when it dies. The log is capped (`logMaxBytes`, one old file kept): checked at every start and every
+ * `logCheckMs` while Janus runs. Readiness and room recreation are the media server's part (`janus-media-server.ts`
  * reconnects and recreates). Janus dies with this process: it runs under `setpriv --pdeathsig KILL`
  * when util-linux has it (even a SIGKILL of Tablehop takes Janus along), an exit handler kills it
  * otherwise, and a pid file lets the next start stop a Janus that was left over anyway.
@@ -100,9 +131,22 @@ export async function startJanusSupervisor(options: JanusSupervisorOptions): Pro
   const killOnExit = () => child?.kill('SIGKILL');
   process.on('exit', killOnExit);
 
+  const logMaxBytes = options.logMaxBytes ?? 10 * 1024 * 1024;
+  const rotate = (running: boolean) => {
+    try {
+      if (rotateJanusLog(config.logFile, logMaxBytes, running))
+        options.log?.info(`janus log rotated (over ${logMaxBytes} bytes): ${config.logFile}.1`);
+    } catch (error) {
+      options.log?.warn(`janus log could not be rotated: ${(error as Error).message}`);
+    }
+  };
+  const logCheck = setInterval(() => rotate(child !== null), options.logCheckMs ?? 5 * 60_000);
+  logCheck.unref();
+
   function run(): void {
     timer = null;
     if (stopping) return;
+    rotate(false);
     startedAt = Date.now();
     const args = ['-F', config.folder, '-L', config.logFile, '-o'];
     // With util-linux' setpriv the kernel kills Janus when we die, even by SIGKILL (PR_SET_PDEATHSIG).
@@ -134,6 +178,7 @@ export async function startJanusSupervisor(options: JanusSupervisorOptions): Pro
     async stop() {
       stopping = true;
       if (timer) clearTimeout(timer);
+      clearInterval(logCheck);
       process.off('exit', killOnExit);
       rmSync(pidFile, { force: true });
       const proc = child;

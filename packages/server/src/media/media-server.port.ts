@@ -44,10 +44,11 @@ export interface MediaServer {
   /** Kicks a participant out of a room; one that is not there is no error. */
   kick(roomId: number, secret: string, feedId: number): Promise<void>;
   /**
-   * Mutes (or unmutes) the audio a participant publishes in a room (Janus: VideoRoom `moderate`). A
-   * participant that is not there, or publishes no audio, is no error.
+   * Mutes (or unmutes) the audio a participant publishes in a room (Janus: VideoRoom `moderate`).
+   * Resolves false when the participant is not there or publishes no audio (yet): no error. The
+   * media server forgets the mute when the participant leaves (a new join publishes unmuted).
    */
-  moderate(roomId: number, secret: string, feedId: number, mute: boolean): Promise<void>;
+  moderate(roomId: number, secret: string, feedId: number, mute: boolean): Promise<boolean>;
   /** The ids of the rooms that exist now (Tablehop's and any other). */
   listRooms(): Promise<number[]>;
   listParticipants(roomId: number, secret: string): Promise<MediaParticipant[]>;

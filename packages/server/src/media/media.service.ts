@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LiveEvent, LiveRole, MediaAssignment, MediaIce, MediaUnavailableReason } from '@tablehop/protocol';
 import type { MediaRoomSpec, MediaServer, MediaServerStatus } from './media-server.port.js';
-import { desiredSeats, sameStage, type MediaSeat, type MediaStage } from './media.logic.js';
+import { desiredSeats, preparedRooms, sameStage, type MediaSeat, type MediaStage, type PreparedRoom } from './media.logic.js';
 
 /**
  * What the live engine calls (see `live/live.service.ts`, option `media`). The engine tells the
@@ -15,7 +15,8 @@ export interface LiveMedia {
   personPresent(editionId: string, personId: string, role: LiveRole): void;
   /**
    * The moderator or a host muted a person (true), or the person lifted that mute (false): its audio in
-   * the room it is in now is muted in the media server. A later room (next round, a move) starts unmuted.
+   * the room it is in now is muted in the media server, also when it publishes there again (a move
+   * within the round, a rejoin). The next round (or the plenary) starts unmuted.
    */
   setMuted(editionId: string, personId: string, muted: boolean): void;
   /** The host removed a person from the event: its tokens are revoked and its feeds kicked. */
@@ -51,7 +52,7 @@ export interface MediaService extends LiveMedia {
   /** Resolves when no reconciliation is running or due. */
   idle(): Promise<void>;
   /** Rooms of an edition (tests, diagnostics). */
-  inspect(editionId: string): { key: string; roomId: number; server: string; created: boolean; members: string[] }[];
+  inspect(editionId: string): { key: string; roomId: number; server: string; created: boolean; prepared: boolean; members: string[] }[];
   /** Destroys every room (best effort) and stops the timers; the servers are closed by their owner. */
   close(): Promise<void>;
 }
@@ -60,11 +61,19 @@ interface Grant {
   token: string;
   feedId: number;
   publisher: boolean;
+  /** The media server confirmed the mute of this feed (reset when the feed may have come back unmuted). */
+  muteApplied: boolean;
+  /** Mute attempts while the feed was not there (yet). */
+  muteTries: number;
+  /** Sent to its person (in an assignment or a snapshot). */
+  handedOut: boolean;
 }
 
 interface RoomRecord {
   key: string;
   seat: Omit<MediaSeat, 'publisher'>;
+  /** Made ahead for the next stage: its tokens are not handed out yet. */
+  prepared: boolean;
   spec: Omit<MediaRoomSpec, 'allowed'>;
   server: MediaServer;
   /** The room exists on its server with every token of `grants` allowed. */
@@ -82,13 +91,23 @@ interface EditionMedia {
   present: Map<string, LiveRole>;
   removed: Set<string>;
   desired: Map<string, MediaSeat>;
+  /** Rooms of the next stage, made ahead (see `preparedRooms`). */
+  prepared: Map<string, PreparedRoom>;
   rooms: Map<string, RoomRecord>;
+  /** People muted by their moderator or a host in the current round. */
+  muted: Set<string>;
+  /** The `moderate` calls of a person, one after the other. */
+  moderation: Map<string, Promise<void>>;
   /** The last assignment sent to each person (JSON), so that only changes are sent. */
   sent: Map<string, string>;
   running: Promise<void> | null;
   dirty: boolean;
   retry: ReturnType<typeof setTimeout> | null;
 }
+
+/** A muted feed not in its room yet is tried again this often, this many times (then the sweep takes over). */
+const MUTE_RETRY_MS = 250;
+const MUTE_TRIES = 40;
 
 /** A random positive integer below 2^52: unguessable room and feed ids that stay exact in JSON. */
 export function randomId(): number {
@@ -137,6 +156,8 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
           if (room.server === server) {
             room.created = false;
             touched = true;
+            // Everyone publishes again in the recreated room, unmuted: mutes are applied again.
+            for (const grant of room.grants.values()) grant.muteApplied = false;
           }
         }
         if (touched) {
@@ -163,7 +184,10 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         present: new Map(),
         removed: new Set(),
         desired: new Map(),
+        prepared: new Map(),
         rooms: new Map(),
+        muted: new Set(),
+        moderation: new Map(),
         sent: new Map(),
         running: null,
         dirty: false,
@@ -176,6 +200,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
 
   function schedule(edition: EditionMedia): void {
     edition.desired = desiredSeats(edition.stage, edition.present, edition.removed);
+    edition.prepared = preparedRooms(edition.stage, edition.present, edition.removed);
     edition.dirty = true;
     if (!edition.running) {
       edition.running = run(edition).finally(() => {
@@ -195,6 +220,8 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         onError(error);
       }
       sendAssignments(edition);
+      // A muted person in a room where its mute is not in force (a move, a recreated room): apply it.
+      for (const id of edition.muted) if (currentGrant(edition, id)?.grant.muteApplied === false) applyMute(edition, id);
       if (failed && !edition.retry && !closed) {
         edition.retry = setTimeout(() => {
           edition.retry = null;
@@ -218,7 +245,13 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     return candidates.reduce((best, s) => ((load.get(s) ?? 0) < (load.get(best) ?? 0) ? s : best));
   }
 
-  /** Brings the rooms of an edition in line with `edition.desired`. Returns true when a call failed (a retry is due). */
+  /**
+   * Brings the rooms of an edition in line with `edition.desired` (handed out) and `edition.prepared`
+   * (made ahead). Order: tokens taken away (revoke, kick) and rooms no longer needed destroyed first,
+   * then the current rooms and their new tokens, then the assignments go out, and only then rooms are
+   * prepared for the next stage. Calls to different rooms run in parallel. Returns true when a call
+   * failed (a retry is due).
+   */
   async function reconcile(edition: EditionMedia): Promise<boolean> {
     if (servers.length === 0) return false;
     let failed = false;
@@ -243,51 +276,61 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
           room.spec.secret,
           revoking.map((g) => g.token),
         );
-        for (const grant of revoking) await room.server.kick(room.spec.roomId, room.spec.secret, grant.feedId);
+        // Janus: a kick closes the feed's PeerConnection (its table-mates' subscriptions to it end) and,
+        // with `require_pvtid`, stops every subscription the kicked participant opened in the room. A
+        // token never handed out (made ahead, then replanned) has no feed to kick.
+        await Promise.all(revoking.filter((g) => g.handedOut).map((grant) => room.server.kick(room.spec.roomId, room.spec.secret, grant.feedId)));
       });
       if (done) room.revoking = room.revoking.filter((g) => !revoking.includes(g));
     };
     const desired = edition.desired;
-    const needed = new Set([...desired.values()].map((s) => s.key));
+    const current = new Set([...desired.values()].map((s) => s.key));
+    const ahead = new Map([...edition.prepared].filter(([key]) => !current.has(key)).map(([key, p]) => [key, { ...p, members: new Set(p.members) }]));
+    const needed = new Set([...current, ...ahead.keys()]);
+    const belongs = (room: RoomRecord, id: string, grant: Grant): boolean => {
+      const seat = desired.get(id);
+      if (seat?.key === room.key) return seat.publisher === grant.publisher;
+      const plan = ahead.get(room.key);
+      return plan !== undefined && plan.members.has(id) && grant.publisher === (plan.kind === 'table');
+    };
 
-    // 1. Whoever no longer belongs in a room (or whose right to publish changed) loses its token and is kicked.
-    for (const room of edition.rooms.values()) {
-      const leaving = [...room.grants].filter(([id, grant]) => {
-        const seat = desired.get(id);
-        return seat?.key !== room.key || seat.publisher !== grant.publisher;
-      });
-      for (const [id, grant] of leaving) {
-        room.grants.delete(id);
-        room.revoking.push(grant);
-      }
-      // A room that goes is destroyed below; one not (re)created yet is revoked right after its creation.
-      if (!needed.has(room.key)) room.revoking = [];
-      if (room.created) await revokePending(room);
-    }
+    // 1. Whoever no longer belongs in a room (or whose right to publish changed) loses its token and is
+    //    kicked; 2. rooms nobody belongs in any more are destroyed (Janus throws out everyone inside).
+    //    Both at once: they concern different rooms.
+    await Promise.all(
+      [...edition.rooms.values()].map(async (room) => {
+        if (!needed.has(room.key)) {
+          if (!room.created || (await attempt(room, () => room.server.destroyRoom(room.spec.roomId, room.spec.secret))))
+            edition.rooms.delete(room.key);
+          return;
+        }
+        for (const [id, grant] of [...room.grants]) {
+          if (belongs(room, id, grant)) continue;
+          room.grants.delete(id);
+          room.revoking.push(grant);
+        }
+        // One not (re)created yet is revoked right after its creation.
+        if (room.created) await revokePending(room);
+      }),
+    );
 
-    // 2. Rooms nobody belongs in any more are destroyed (everyone still inside is thrown out by Janus).
-    for (const room of [...edition.rooms.values()]) {
-      if (needed.has(room.key)) continue;
-      if (!room.created || (await attempt(room, () => room.server.destroyRoom(room.spec.roomId, room.spec.secret)))) edition.rooms.delete(room.key);
-    }
-
-    // 3. New rooms and new members.
+    // 3. The current rooms and their members (a prepared room that became current keeps its tokens: nothing to do).
     const added = new Map<RoomRecord, string[]>();
-    for (const [id, seat] of desired) {
-      let room = edition.rooms.get(seat.key);
+    const ensureRoom = (where: Omit<MediaSeat, 'publisher'>, prepared: boolean): RoomRecord => {
+      let room = edition.rooms.get(where.key);
       if (!room) {
-        const { publisher: _publisher, ...where } = seat;
         room = {
-          key: seat.key,
-          seat: where,
+          key: where.key,
+          seat: { key: where.key, kind: where.kind, round: where.round, table: where.table },
+          prepared,
           spec: {
             roomId: randomId(),
             secret: randomSecret(),
             pin: randomSecret(12),
-            bitrate: seat.kind === 'plenary' ? plenaryBitrate : tableBitrate,
+            bitrate: where.kind === 'plenary' ? plenaryBitrate : tableBitrate,
             // A table: up to 6 participants + a moderator, with room for a late joiner or a move.
-            maxPublishers: seat.kind === 'plenary' ? 16 : 12,
-            description: seat.kind === 'plenary' ? `Tablehop ${edition.id} plenary` : `Tablehop ${edition.id} ${seat.key}`,
+            maxPublishers: where.kind === 'plenary' ? 16 : 12,
+            description: where.kind === 'plenary' ? `Tablehop ${edition.id} plenary` : `Tablehop ${edition.id} ${where.key}`,
           },
           server: pickServer(),
           created: false,
@@ -295,35 +338,98 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
           grants: new Map(),
           revoking: [],
         };
-        edition.rooms.set(seat.key, room);
+        edition.rooms.set(where.key, room);
       }
-      if (!room.grants.has(id)) {
-        room.grants.set(id, { token: randomSecret(), feedId: randomId(), publisher: seat.publisher });
-        if (room.created) added.set(room, [...(added.get(room) ?? []), room.grants.get(id)!.token]);
-      }
-    }
-    for (const room of edition.rooms.values()) {
-      if (!room.created) {
-        const allowed = [...room.grants.values()].map((g) => g.token);
-        if (await attempt(room, () => room.server.createRoom({ ...room.spec, allowed }))) {
-          room.created = true;
-          // A server that kept the room through a lost connection may still allow tokens taken away meanwhile.
-          await revokePending(room);
-        } else {
-          // The retry may go to another server (one that is up).
-          room.server = pickServer();
-        }
-      } else {
-        const tokens = added.get(room);
-        if (tokens) {
+      room.prepared = prepared;
+      return room;
+    };
+    const addGrant = (room: RoomRecord, id: string, publisher: boolean): void => {
+      if (room.grants.has(id)) return;
+      const grant: Grant = { token: randomSecret(), feedId: randomId(), publisher, muteApplied: false, muteTries: 0, handedOut: false };
+      room.grants.set(id, grant);
+      if (room.created) added.set(room, [...(added.get(room) ?? []), grant.token]);
+    };
+    const bringUp = (rooms: RoomRecord[]) =>
+      Promise.all(
+        rooms.map(async (room) => {
+          if (!room.created) {
+            const allowed = [...room.grants.values()].map((g) => g.token);
+            if (await attempt(room, () => room.server.createRoom({ ...room.spec, allowed }))) {
+              room.created = true;
+              // A server that kept the room through a lost connection may still allow tokens taken away meanwhile.
+              await revokePending(room);
+            } else {
+              // The retry may go to another server (one that is up).
+              room.server = pickServer();
+            }
+            return;
+          }
+          const tokens = added.get(room);
           // A failed grant: forget these grants; the retry hands out new tokens.
-          if (!(await attempt(room, () => room.server.grant(room.spec.roomId, room.spec.secret, tokens)))) {
+          if (tokens && !(await attempt(room, () => room.server.grant(room.spec.roomId, room.spec.secret, tokens)))) {
             for (const [id, grant] of room.grants) if (tokens.includes(grant.token)) room.grants.delete(id);
           }
-        }
-      }
+        }),
+      );
+    const currentRooms = new Set<RoomRecord>();
+    for (const [id, seat] of desired) {
+      const room = ensureRoom(seat, false);
+      addGrant(room, id, seat.publisher);
+      currentRooms.add(room);
     }
+    await bringUp([...currentRooms]);
+    sendAssignments(edition);
+
+    // 4. Rooms of the next stage, with tokens of the people planned into them (not handed out yet).
+    const preparedRecords: RoomRecord[] = [];
+    for (const plan of ahead.values()) {
+      const room = ensureRoom(plan, true);
+      for (const id of plan.members) addGrant(room, id, plan.kind === 'table');
+      preparedRecords.push(room);
+    }
+    await bringUp(preparedRecords);
     return failed;
+  }
+
+  /** The room and grant a person holds now (its current seat), if its room exists. */
+  function currentGrant(edition: EditionMedia, personId: string): { room: RoomRecord; grant: Grant } | null {
+    const seat = edition.desired.get(personId);
+    const room = seat ? edition.rooms.get(seat.key) : undefined;
+    const grant = room?.grants.get(personId);
+    return room && grant && room.created ? { room, grant } : null;
+  }
+
+  /**
+   * Puts a person's mute state into the media server (`moderate` of its feed in its current room).
+   * Calls for one person run one after the other, each reading the state when it runs. A muted feed
+   * that is not there yet (it is still joining its new room) is tried again every `MUTE_RETRY_MS`
+   * for a while; after that the sweep applies the mute once it publishes.
+   */
+  function applyMute(edition: EditionMedia, personId: string): void {
+    const previous = edition.moderation.get(personId) ?? Promise.resolve();
+    const work = previous
+      .then(async () => {
+        const target = currentGrant(edition, personId);
+        if (!target || closed) return;
+        const { room, grant } = target;
+        const mute = edition.muted.has(personId);
+        const applied = await room.server.moderate(room.spec.roomId, room.spec.secret, grant.feedId, mute);
+        grant.muteApplied = mute && applied;
+        grant.muteTries = mute && !applied ? grant.muteTries + 1 : 0;
+        if (mute && !applied && grant.muteTries < MUTE_TRIES) {
+          const retry = setTimeout(() => {
+            if (edition.muted.has(personId) && currentGrant(edition, personId)?.grant === grant && !grant.muteApplied) applyMute(edition, personId);
+          }, MUTE_RETRY_MS);
+          retry.unref?.();
+        }
+      })
+      .catch(onError);
+    edition.moderation.set(personId, work);
+    moderating.add(work);
+    void work.finally(() => {
+      moderating.delete(work);
+      if (edition.moderation.get(personId) === work) edition.moderation.delete(personId);
+    });
   }
 
   function assignmentOf(edition: EditionMedia | undefined, personId: string): MediaAssignment {
@@ -338,6 +444,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     if (!room || !grant || !room.created) {
       return room?.failed ? { media: null, reason: 'media_server_down', detail: room.server.status().detail } : { media: null, reason: 'preparing' };
     }
+    grant.handedOut = true;
     return {
       media: {
         room: {
@@ -389,9 +496,15 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
           onError(error);
           continue;
         }
+        const personOf = new Map([...room.grants].map(([id, g]) => [g.feedId, id]));
         for (const p of participants) {
           const grant = byFeed.get(p.id);
-          if (grant && (grant.publisher || !p.publisher)) continue;
+          if (grant && (grant.publisher || !p.publisher)) {
+            // A muted person publishing (maybe again, after a rejoin, which Janus does not remember): mute it (again).
+            const personId = personOf.get(p.id)!;
+            if (p.publisher && !room.prepared && edition.muted.has(personId)) applyMute(edition, personId);
+            continue;
+          }
           await room.server.kick(room.spec.roomId, room.spec.secret, p.id).catch(onError);
         }
       }
@@ -402,6 +515,9 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     update(editionId, stage) {
       const edition = editionOf(editionId);
       if (sameStage(edition.stage, stage)) return;
+      // Mutes belong to a round: the next round (or the plenary) starts with everyone unmuted.
+      const roundOf = (st: MediaStage) => (st.kind === 'tables' ? st.round : -1);
+      if (roundOf(edition.stage) !== roundOf(stage)) edition.muted.clear();
       edition.stage = stage;
       schedule(edition);
     },
@@ -413,14 +529,10 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       schedule(edition);
     },
     setMuted(editionId, personId, muted) {
-      const edition = editions.get(editionId);
-      const seat = edition?.desired.get(personId);
-      const room = seat ? edition?.rooms.get(seat.key) : undefined;
-      const grant = room?.grants.get(personId);
-      if (!room || !grant || !room.created) return;
-      const work = room.server.moderate(room.spec.roomId, room.spec.secret, grant.feedId, muted).catch(onError);
-      moderating.add(work);
-      void work.finally(() => moderating.delete(work));
+      const edition = editionOf(editionId);
+      if (muted) edition.muted.add(personId);
+      else edition.muted.delete(personId);
+      applyMute(edition, personId);
     },
     personRemoved(editionId, personId) {
       const edition = editionOf(editionId);
@@ -459,6 +571,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         roomId: r.spec.roomId,
         server: r.server.name,
         created: r.created,
+        prepared: r.prepared,
         members: [...r.grants.keys()],
       }));
     },

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { registrationInputSchema, registrationStatusSchema } from '@tablehop/protocol';
 import { toPublicEditionDto } from '../editions/edition.dto.js';
 import type { EditionsService } from '../editions/editions.service.js';
+import { systemClock, type Clock } from '../clock.js';
 import { AppError } from '../http/app-error.js';
 import type { Guards } from '../http/guards.js';
 import { manageViewDto, registrationDto, registrationResultDto, toRegistrationDto } from './registration.dto.js';
+import { manageLiveOf } from './manage-live.logic.js';
 import type { RegistrationService } from './registration.service.js';
 import { registrationsToCsv } from './registrations-csv.js';
 
@@ -18,11 +20,14 @@ export interface RegistrationRoutesOptions {
   editions: EditionsService;
   guards: Guards;
   registrationRateLimit: { max: number; timeWindow: string } | undefined;
+  /** For the live stage of the manage view (doors open / ended); the system clock when omitted. */
+  clock?: Clock;
 }
 
 /** Registering, the manage link (status, cancel, accept an offer, calendar) and the organizer's lists. */
 export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions> = async (app, options) => {
   const { registration, editions, guards } = options;
+  const clock = options.clock ?? systemClock;
   const limited: FastifyContextConfig = options.registrationRateLimit ? { rateLimit: options.registrationRateLimit } : {};
 
   app.post(
@@ -94,6 +99,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
         edition: toPublicEditionDto(view),
         joinUrl: r.status === 'confirmed' ? facts.joinUrl : null,
         calendarUrl: facts.calendarUrl,
+        live: manageLiveOf(view, clock.now()),
       };
     },
   );

@@ -1,5 +1,5 @@
 import type { RegistrationInput, RegistrationResult } from '@tablehop/protocol';
-import { createToken, tokensEqual } from '../auth/tokens.js';
+import { tokensEqual } from '../auth/tokens.js';
 import type { Sql } from '../db/sql.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Edition } from '../editions/edition.types.js';
@@ -10,6 +10,7 @@ import { buildRegistrationCalendarFile } from '../mail/ics.js';
 import type { EditionFacts, MailMessage, RegistrationFacts } from '../mail/mail.types.js';
 import type { SectorsStore } from '../sectors/sectors.store.js';
 import { decideArrivals, dueReminder, freeSeats, planPromotions } from './registration.logic.js';
+import { createTokens } from './batch-tokens.js';
 import { createGroupCommit } from './group-commit.js';
 import type { NewRegistration, Registration, RegistrationsStore } from './registration.store.js';
 
@@ -160,6 +161,10 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
 
       const waitlistedCount = decisions.filter((d) => d.kind === 'new' && d.status === 'waitlisted').length;
       let nextSeq = waitlistedCount > 0 ? await registrations.reserveWaitlistSeqs(tx, editionId, waitlistedCount) : 0;
+      // Two tokens per new registration, all from one draw of random bytes: a call per token made
+      // 2,000 calls for 1,000 registrations, a measurable share of the server's time in a rush.
+      const tokens = createTokens(2 * decisions.filter((d) => d.kind === 'new').length);
+      let nextToken = 0;
       const fresh: Array<{ index: number; row: NewRegistration & { waitlistSeq: number | null }; waitlistPosition: number | null }> = [];
       decisions.forEach((decision, index) => {
         if (decision.kind !== 'new') return;
@@ -183,8 +188,8 @@ export function createRegistrationService(deps: ServiceDeps, stores: Registratio
             status: decision.status,
             waitlistSeq: decision.status === 'waitlisted' ? nextSeq++ : null,
             offerExpiresAt: null,
-            manageToken: createToken(),
-            joinToken: createToken(),
+            manageToken: tokens[nextToken++]!,
+            joinToken: tokens[nextToken++]!,
             source: accepted[index]!.source,
             createdAt: now,
             confirmedAt: decision.status === 'confirmed' ? now : null,

@@ -27,4 +27,6 @@ export interface Series {
   offerHours: number;
   registrationOpensDays: number;
   createdAt: Date;
+  /** Icebreaker prompts, one per round: the default of new editions. */
+  icebreakers: string[];
 }

@@ -104,6 +104,10 @@ export const api = {
   async getEdition(editionId: string, signal?: AbortSignal): Promise<PublicEdition> {
     return (await requestJson<PublicEdition>(`/api/public/editions/${segment(editionId)}`, { signal })).data;
   },
+  /** The other upcoming editions of the same series (soonest first), for "next dates". */
+  async listSeriesDates(editionId: string, signal?: AbortSignal): Promise<PublicEdition[]> {
+    return (await requestJson<{ editions: PublicEdition[] }>(`/api/public/editions/${segment(editionId)}/siblings`, { signal })).data.editions;
+  },
   async listSectors(signal?: AbortSignal): Promise<string[]> {
     return (await requestJson<{ sectors: string[] }>('/api/sectors', { signal })).data.sectors;
   },

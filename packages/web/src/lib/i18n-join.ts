@@ -38,6 +38,42 @@ export const joinEn = {
   youLabel: 'you',
   broadcastsTitle: 'Messages from the host',
   broadcastToTable: 'To your table',
+  broadcastLatest: 'New message from the host',
+  broadcastEarlier: 'Earlier messages',
+  dismiss: 'Dismiss',
+
+  // Connection
+  connectionLost: 'Connection lost — reconnecting…',
+  connectionBack: 'Back online',
+
+  // Where you are
+  lobbyTitle: 'Welcome in the lobby',
+  lobbyText: 'The event starts soon with a short plenary welcome. Check your camera and microphone in the meantime.',
+  scheduledTitle: 'The event has not started yet',
+  scheduledText: (time: string) => `The doors open at ${time}. Keep this page open, or come back then.`,
+  scheduledTextNoTime: 'The doors open about 15 minutes before the start. Keep this page open, or come back then.',
+  plenaryTitle: 'Plenary',
+  plenaryText: 'Listen to the host. When the first round starts you are taken to your table.',
+  movingTitle: (table: number) => `Moving to table ${table}`,
+  movingText: 'Your next table is ready. The video switches by itself.',
+  closingTitle: 'Closing plenary',
+  closingText: 'Thank you for taking part. The host closes the event.',
+  endedTitle: 'The event has ended',
+  endedText: 'Thank you for joining! You will receive an e-mail with the people you met.',
+  nextUp: 'Where you go next',
+
+  // Table chat
+  chatTitle: 'Table chat',
+  chatEmpty: 'No messages yet. Say hello to your table.',
+  chatInputLabel: 'Message to your table',
+  chatSend: 'Send',
+  chatFailed: 'Your message was not sent. Try again.',
+  chatCharactersLeft: (n: number) => `${n} characters left`,
+  chatFromModerator: 'moderator',
+  chatOnlyAtTable: 'The chat opens when you are at a table.',
+
+  // Icebreaker (read-only for participants)
+  icebreakerParticipantTitle: 'Icebreaker',
 
   // Device check
   deviceCheckTitle: 'Check your camera and microphone',
@@ -121,6 +157,38 @@ export const joinNl: typeof joinEn = {
   youLabel: 'jij',
   broadcastsTitle: 'Berichten van de host',
   broadcastToTable: 'Aan jouw tafel',
+  broadcastLatest: 'Nieuw bericht van de host',
+  broadcastEarlier: 'Eerdere berichten',
+  dismiss: 'Sluiten',
+
+  connectionLost: 'Verbinding verbroken — opnieuw verbinden…',
+  connectionBack: 'Weer verbonden',
+
+  lobbyTitle: 'Welkom in de lobby',
+  lobbyText: 'Het evenement begint zo met een kort plenair welkom. Test intussen je camera en microfoon.',
+  scheduledTitle: 'Het evenement is nog niet begonnen',
+  scheduledText: (time) => `De deuren gaan open om ${time}. Laat deze pagina open, of kom dan terug.`,
+  scheduledTextNoTime: 'De deuren gaan open zo’n 15 minuten voor de start. Laat deze pagina open, of kom dan terug.',
+  plenaryTitle: 'Plenaire sessie',
+  plenaryText: 'Luister naar de host. Zodra de eerste ronde begint, ga je naar je tafel.',
+  movingTitle: (table) => `Op weg naar tafel ${table}`,
+  movingText: 'Je volgende tafel staat klaar. De video wisselt vanzelf.',
+  closingTitle: 'Afsluitende plenaire sessie',
+  closingText: 'Bedankt voor je deelname. De host sluit het evenement af.',
+  endedTitle: 'Het evenement is afgelopen',
+  endedText: 'Bedankt om erbij te zijn! Je krijgt een e-mail met de mensen die je ontmoet hebt.',
+  nextUp: 'Waar je straks heen gaat',
+
+  chatTitle: 'Tafelchat',
+  chatEmpty: 'Nog geen berichten. Zeg hallo tegen je tafel.',
+  chatInputLabel: 'Bericht aan je tafel',
+  chatSend: 'Versturen',
+  chatFailed: 'Je bericht is niet verstuurd. Probeer opnieuw.',
+  chatCharactersLeft: (n) => `Nog ${n} tekens`,
+  chatFromModerator: 'moderator',
+  chatOnlyAtTable: 'De chat gaat open zodra je aan een tafel zit.',
+
+  icebreakerParticipantTitle: 'IJsbreker',
 
   deviceCheckTitle: 'Controleer je camera en microfoon',
   deviceCheckIntro: 'Kies de camera en microfoon die je wilt gebruiken. Spreek om het niveau te zien bewegen.',

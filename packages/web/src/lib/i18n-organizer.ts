@@ -1,4 +1,5 @@
 import type { EditionStatus, RegistrationWindow } from '@tablehop/protocol';
+import { adminEn, adminNl } from './i18n-admin';
 
 /**
  * The strings of the login pages and the organizer area, spread into the dictionaries of i18n.ts
@@ -6,6 +7,7 @@ import type { EditionStatus, RegistrationWindow } from '@tablehop/protocol';
  */
 
 export const organizerEn = {
+  ...adminEn,
   // Session
   navOrganizer: 'Organizer',
   navLogin: 'Log in',
@@ -49,10 +51,10 @@ export const organizerEn = {
   errPasswordShort: 'Use at least 8 characters.',
   errPasswordMismatch: 'The two passwords are not the same.',
 
-  // Moderator (until the live event)
+  // Moderator home (above the list of their editions)
   moderatorHomeTitle: (name: string) => `Hello, ${name}`,
   moderatorHomeText:
-    'Your moderator view comes with the live event: on the morning itself you will see here which table you host in each round and who sits at it. Until then there is nothing you need to do.',
+    'Below are the events you moderate. On the day itself, choose "Open the live event": you will see which table you host in each round, who sits at it, the time left and the icebreaker. Until then there is nothing you need to do.',
   moderatorHomeHint: 'The organizer will e-mail you the dates you are expected.',
 
   // Organizer navigation
@@ -240,6 +242,7 @@ export const organizerEn = {
 export type OrganizerMessages = typeof organizerEn;
 
 export const organizerNl: OrganizerMessages = {
+  ...adminNl,
   navOrganizer: 'Organisator',
   navLogin: 'Aanmelden',
   logout: 'Afmelden',
@@ -281,7 +284,7 @@ export const organizerNl: OrganizerMessages = {
 
   moderatorHomeTitle: (name) => `Hallo, ${name}`,
   moderatorHomeText:
-    'Je moderatorenscherm komt er met het live event: op de ochtend zelf zie je hier aan welke tafel je elke ronde modereert en wie er zit. Tot dan hoef je niets te doen.',
+    'Hieronder staan de events die je modereert. Kies op de dag zelf "Open het live-event": je ziet aan welke tafel je elke ronde modereert, wie er zit, hoeveel tijd er nog is en de ijsbreker. Tot dan hoef je niets te doen.',
   moderatorHomeHint: 'De organisator mailt je op welke data je verwacht wordt.',
 
   orgNavLabel: 'Organisator',

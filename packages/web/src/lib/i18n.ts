@@ -1,6 +1,10 @@
 import type { Language } from '@tablehop/protocol';
+import { followupEn, followupNl } from './i18n-followup';
 import { joinEn, joinNl } from './i18n-join';
+import { moderatorEn, moderatorNl } from './i18n-moderator';
 import { organizerEn, organizerNl } from './i18n-organizer';
+import { publicEn, publicNl } from './i18n-public';
+import { reportsEn, reportsNl } from './i18n-reports';
 
 /**
  * Every string of the interface, in Dutch and English. `en` defines the shape; `nl` must match it
@@ -168,6 +172,10 @@ const en = {
 
   ...organizerEn,
   ...joinEn,
+  ...reportsEn,
+  ...moderatorEn,
+  ...followupEn,
+  ...publicEn,
 };
 
 export type Messages = typeof en;
@@ -323,6 +331,10 @@ const nl: Messages = {
 
   ...organizerNl,
   ...joinNl,
+  ...reportsNl,
+  ...moderatorNl,
+  ...followupNl,
+  ...publicNl,
 };
 
 export const dictionaries: Record<Language, Messages> = { nl, en };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LiveSnapshot, LiveTimer } from '@tablehop/protocol';
-import { applyLiveEvent, keptBroadcasts, muteOf } from './live-state';
+import { applyLiveEvent, chatOf, keptBroadcasts, muteOf } from './live-state';
 
 const timer: LiveTimer = { phase: 'doors_open', round: 0, rounds: 3, startedAt: 1, endsAt: null, pausedRemainingMs: null };
 const snapshot: LiveSnapshot = {
@@ -43,6 +43,11 @@ describe('applyLiveEvent', () => {
     expect(next.broadcasts.at(-1)?.text).toBe(`hi ${keptBroadcasts + 4}`);
   });
 
+  test('takes the icebreaker prompts the organizer changed during the event', () => {
+    const next = applyLiveEvent({ ...snapshot, icebreakers: ['Old'] }, { type: 'icebreakers_changed', icebreakers: ['New', 'Second'] });
+    expect(next.icebreakers).toEqual(['New', 'Second']);
+  });
+
   test('ignores events meant for staff', () => {
     expect(applyLiveEvent(snapshot, { type: 'tables_changed', round: 1, full: true, tables: [] })).toBe(snapshot);
   });
@@ -63,5 +68,50 @@ describe('applyLiveEvent', () => {
     expect(next.mutes).toEqual([{ personId: 'p1', by: 'moderator' }]);
     next = applyLiveEvent(next, { type: 'seat_assigned', seat: { ...seat, round: 2 }, next: null, reason: 'round_seated' });
     expect(next.mutes).toEqual([]);
+  });
+});
+
+describe('table chat in the snapshot', () => {
+  const seated: LiveSnapshot = { ...snapshot, seat: { round: 1, table: 2, moderator: null, cards: [] }, chat: [] };
+  const message = (id: string, table = 2, round = 1) => ({
+    id,
+    round,
+    table,
+    personId: 'p2',
+    name: 'Bob',
+    role: 'participant' as const,
+    text: `hi ${id}`,
+    at: 1,
+  });
+
+  test('adds messages of its own table once, and ignores other tables and rounds', () => {
+    let next = applyLiveEvent(seated, { type: 'chat_message', message: message('c1') });
+    next = applyLiveEvent(next, { type: 'chat_message', message: message('c1') });
+    next = applyLiveEvent(next, { type: 'chat_message', message: message('c2', 3) });
+    next = applyLiveEvent(next, { type: 'chat_message', message: message('c3', 2, 2) });
+    expect(chatOf(next).map((m) => m.id)).toEqual(['c1']);
+  });
+
+  test('a new table brings its own chat; a new round starts empty; an update of the same table keeps it', () => {
+    const withChat = applyLiveEvent(seated, { type: 'chat_message', message: message('c1') });
+    const sameTable = applyLiveEvent(withChat, { type: 'seat_assigned', seat: seated.seat, next: null, reason: 'table_changed' });
+    expect(chatOf(sameTable).map((m) => m.id)).toEqual(['c1']);
+    const moved = applyLiveEvent(withChat, {
+      type: 'seat_assigned',
+      seat: { round: 1, table: 3, moderator: null, cards: [] },
+      next: null,
+      reason: 'moved',
+      chat: [message('c9', 3)],
+    });
+    expect(chatOf(moved).map((m) => m.id)).toEqual(['c9']);
+    const nextRound = applyLiveEvent(withChat, {
+      type: 'seat_assigned',
+      seat: { round: 2, table: 2, moderator: null, cards: [] },
+      next: null,
+      reason: 'round_seated',
+    });
+    expect(chatOf(nextRound)).toEqual([]);
+    const unseated = applyLiveEvent(withChat, { type: 'seat_assigned', seat: null, next: null, reason: 'unseated' });
+    expect(chatOf(unseated)).toEqual([]);
   });
 });

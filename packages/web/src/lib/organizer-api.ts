@@ -12,6 +12,46 @@ export interface EditionPatch {
   registrationClosesAt?: string | null;
   promotionMode?: 'auto' | 'offer';
   offerHours?: number;
+  format?: Partial<Edition['format']>;
+}
+
+/** What PATCH /api/series/:id accepts: any field of a new series; omitted fields stay as they are. */
+export type SeriesPatch = Partial<Omit<SeriesInput, 'groupSize' | 'rounds' | 'roundMinutes' | 'plenaryMinutes' | 'moderatorMode' | 'icebreakers'>>;
+
+/** A moderator assigned to an edition. */
+export interface AssignedModerator {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** What happens (or would happen) to one row of an imported CSV of invitees. */
+export type ImportOutcome = 'confirmed' | 'waitlisted' | 'duplicate' | 'already_registered' | 'invalid' | 'failed';
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  email: string;
+  company: string;
+  outcome: ImportOutcome;
+  waitlistPosition: number | null;
+  issues: { field: string; message: string }[];
+}
+
+export interface ImportResult {
+  rows: ImportRow[];
+  summary: Record<ImportOutcome | 'total', number>;
+}
+
+/** One mail about an edition, rendered for a sample person. */
+export interface MailPreview {
+  kind: string;
+  language: 'nl' | 'en';
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  hasCalendarInvite: boolean;
 }
 
 const segment = encodeURIComponent;
@@ -19,6 +59,30 @@ const segment = encodeURIComponent;
 /** The organizer API, one function per endpoint; every call goes through the authenticated request. */
 export function createOrganizerApi(request: AuthenticatedRequest) {
   return {
+    updateSeries(seriesId: string, patch: SeriesPatch): Promise<Series> {
+      return request<Series>(`/api/series/${segment(seriesId)}`, { method: 'PATCH', body: patch });
+    },
+    async deleteSeries(seriesId: string): Promise<void> {
+      await request<{ deleted: true }>(`/api/series/${segment(seriesId)}`, { method: 'DELETE' });
+    },
+    async deleteEdition(editionId: string): Promise<void> {
+      await request<{ deleted: true }>(`/api/editions/${segment(editionId)}`, { method: 'DELETE' });
+    },
+    async listEditionModerators(editionId: string, signal?: AbortSignal): Promise<AssignedModerator[]> {
+      return (await request<{ moderators: AssignedModerator[] }>(`/api/editions/${segment(editionId)}/moderators`, { signal })).moderators;
+    },
+    previewInvitees(editionId: string, csv: string): Promise<ImportResult> {
+      return request<ImportResult>(`/api/editions/${segment(editionId)}/invitees/preview`, { method: 'POST', body: { csv } });
+    },
+    importInvitees(editionId: string, csv: string): Promise<ImportResult> {
+      return request<ImportResult>(`/api/editions/${segment(editionId)}/invitees/import`, { method: 'POST', body: { csv } });
+    },
+    async listMailPreviewKinds(editionId: string, signal?: AbortSignal): Promise<string[]> {
+      return (await request<{ kinds: string[] }>(`/api/editions/${segment(editionId)}/mail-previews`, { signal })).kinds;
+    },
+    getMailPreview(editionId: string, kind: string, language: 'nl' | 'en', signal?: AbortSignal): Promise<MailPreview> {
+      return request<MailPreview>(`/api/editions/${segment(editionId)}/mail-previews/${segment(kind)}?lang=${language}`, { signal });
+    },
     async listSeries(signal?: AbortSignal): Promise<Series[]> {
       return (await request<{ series: Series[] }>('/api/series', { signal })).series;
     },
@@ -32,7 +96,7 @@ export function createOrganizerApi(request: AuthenticatedRequest) {
       return (await request<{ editions: Edition[] }>(`/api/series/${segment(seriesId)}/editions/generate`, { method: 'POST', body: { count } }))
         .editions;
     },
-    createEdition(seriesId: string, input: { startsAt: string; capacity?: number | null }): Promise<Edition> {
+    createEdition(seriesId: string, input: { startsAt: string; capacity?: number | null; status?: 'draft' | 'open' }): Promise<Edition> {
       return request<Edition>(`/api/series/${segment(seriesId)}/editions`, { method: 'POST', body: input });
     },
     getEdition(editionId: string, signal?: AbortSignal): Promise<Edition> {

@@ -1,5 +1,5 @@
 import type { PublicEdition } from '../../lib/api-types';
-import { formatDate, formatTimeRange } from '../../lib/i18n';
+import { formatDate, formatDateTime, formatTimeRange } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { availabilityOf } from './edition-availability';
 
@@ -29,7 +29,23 @@ export function EditionFacts({ edition, showSeats = true }: { edition: PublicEdi
       {showSeats && (availability === 'seats' || availability === 'waitlist') && (
         <div className="fact">
           <dt>{t.seats}</dt>
-          <dd>{availability === 'seats' ? t.seatsLine(edition.seatsLeft, edition.capacity) : t.fullLine(edition.waitlistCount)}</dd>
+          <dd>
+            {availability === 'seats' ? (
+              t.seatsLine(edition.seatsLeft, edition.capacity)
+            ) : (
+              <>
+                {t.fullLine(edition.waitlistCount)}
+                <br />
+                <span className="fact-strong">{t.pubWaitlistNext(edition.waitlistCount + 1)}</span>
+              </>
+            )}
+            {new Date(edition.registrationClosesAt).getTime() < new Date(edition.startsAt).getTime() && (
+              <>
+                <br />
+                <span className="muted">{t.pubClosesAt(formatDateTime(edition.registrationClosesAt, edition.timeZone, language))}</span>
+              </>
+            )}
+          </dd>
         </div>
       )}
     </dl>

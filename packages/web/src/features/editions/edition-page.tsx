@@ -13,6 +13,7 @@ import type { Registered } from '../registration/registration.types';
 import { AvailabilityBadge } from './availability-badge';
 import { availabilityOf } from './edition-availability';
 import { EditionFacts } from './edition-facts';
+import { SeriesDates } from './series-dates';
 
 /** `/e/:editionId`: everything about one edition, and the registration form. */
 export function EditionPage({ editionId }: { editionId: string }) {
@@ -45,6 +46,7 @@ function EditionView({ edition, sectors, onRegistered }: { edition: PublicEditio
   const { t, language } = useI18n();
   const [registered, setRegistered] = useState<Registered | null>(null);
   const availability = availabilityOf(edition);
+  const canRegister = availability === 'seats' || availability === 'waitlist';
 
   return (
     <>
@@ -57,14 +59,25 @@ function EditionView({ edition, sectors, onRegistered }: { edition: PublicEditio
             <h1 id="edition-title">{edition.seriesName}</h1>
             <AvailabilityBadge edition={edition} />
           </header>
+          {canRegister && !registered && (
+            <a href="#form-title" className="button button-block jump-to-form">
+              {availability === 'seats' ? t.pubJumpToForm : t.pubJumpToWaitlist}
+            </a>
+          )}
           {edition.description && <p className="description">{edition.description}</p>}
           <div className="card">
             <EditionFacts edition={edition} />
           </div>
+          <SeriesDates editionId={edition.id} />
         </section>
         <section className="edition-aside" aria-label={t.formTitle}>
           {registered ? (
             <RegistrationConfirmation edition={edition} registered={registered} onAgain={() => setRegistered(null)} />
+          ) : edition.status === 'ended' ? (
+            <div className="card notice">
+              <h2 className="notice-title">{t.pubEndedTitle}</h2>
+              <p>{t.pubEndedOther}</p>
+            </div>
           ) : availability === 'closed' ? (
             <div className="card notice">
               <h2 className="notice-title">{t.registrationClosedBadge}</h2>

@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react';
 import { LoadingState } from '../../components/feedback';
 import { useI18n } from '../../lib/i18n-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { muteOf } from '../../lib/live-state';
-import { useLiveJoin } from '../../lib/use-live-join';
-import { stopStream } from '../../lib/media/devices';
-import { useTableMedia } from '../../lib/media/use-table-media';
-import { DeviceCheck } from './device-check';
+import { chatOf } from '../../lib/live-state';
+import { useLiveJoin, type LiveJoin } from '../../lib/use-live-join';
+import { Broadcasts } from './broadcasts';
+import { ConnectionBanner } from './connection-banner';
+import { IcebreakerCard } from './icebreaker-card';
 import { LiveTimerBar } from './live-timer';
+import { NextTable, PhasePanel } from './phase-panel';
 import { TableCards } from './table-cards';
-import { VideoStage } from './video-stage';
+import { TableChat } from './table-chat';
+import { TableVideo } from './table-video';
 
 /**
  * `/join/:token`, the personal link of the registration mails: the live event (phase, timer, round,
@@ -63,33 +65,19 @@ export function StaffLivePage({ editionId }: { editionId: string }) {
 }
 
 function LiveJoin({ editionId, token }: { editionId: string; token: string | null }) {
-  const { t } = useI18n();
   const live = useLiveJoin(editionId, token);
-  const [stage, setStage] = useState<'check' | 'table'>('check');
-  // Once joined, going back to the device check (to change devices) keeps the video room.
-  const [joined, setJoined] = useState(false);
-  const [localStream, setLocalStream] = useState<MediaStream | null>(null);
-  const [micOn, setMicOn] = useState(true);
-  const [cameraOn, setCameraOn] = useState(true);
-  const media = useTableMedia(live.snapshot?.media ?? null, localStream, joined);
+  return <LiveJoinView live={live} />;
+}
 
-  useEffect(() => {
-    for (const track of localStream?.getAudioTracks() ?? []) track.enabled = micOn;
-  }, [localStream, micOn]);
-
-  // Mute state as the table sees it. A mute by the moderator (or host) turns the microphone off here
-  // too; it stays off until you unmute yourself, which also lifts the mute in the video server.
+/**
+ * The participant's live view for a live connection: the lobby, plenary and closing states in words,
+ * the timer with round x of N, the host's broadcasts as they arrive, the video, the cards of the
+ * people at the table, the round's icebreaker, where you go next and the table chat, with a banner
+ * while the connection is lost.
+ */
+export function LiveJoinView({ live }: { live: LiveJoin }) {
+  const { t } = useI18n();
   const { send } = live;
-  const mutedBy = live.snapshot ? muteOf(live.snapshot, live.snapshot.you.personId) : null;
-  const round = live.snapshot?.seat?.round ?? 0;
-  const forced = mutedBy === 'moderator' || mutedBy === 'host';
-  useEffect(() => {
-    if (forced) setMicOn(false);
-  }, [forced]);
-  // Your own mute is announced to the table, and again at each new round (mutes are per round).
-  useEffect(() => {
-    if (!micOn && mutedBy === null && round > 0) void send({ type: 'set_muted', muted: true });
-  }, [micOn, mutedBy, round, send]);
 
   if (live.removed || live.refused)
     return (
@@ -101,85 +89,39 @@ function LiveJoin({ editionId, token }: { editionId: string; token: string | nul
   const snapshot = live.snapshot;
   if (!snapshot) return <LoadingState />;
   const { seat, timer } = snapshot;
-  const self = seat?.cards.find((c) => c.personId === snapshot.you.personId);
+  const atTable = seat !== null && (timer.phase === 'round' || timer.phase === 'moving');
 
   return (
     <div className="join-layout">
       <header className="join-header">
         <h1 className="join-title">{snapshot.title}</h1>
         <LiveTimerBar timer={timer} serverNow={live.serverNow} />
-        {live.status !== 'open' && (
-          <p className="alert connection-banner" role="status">
-            {live.status === 'connecting' ? t.joinConnecting : t.joinReconnecting}
-          </p>
-        )}
+        <ConnectionBanner status={live.status} />
       </header>
 
-      {snapshot.broadcasts.length > 0 && (
-        <section className="card broadcasts" aria-labelledby="broadcasts-title">
-          <h2 id="broadcasts-title" className="card-title">
-            {t.broadcastsTitle}
-          </h2>
-          <ol className="broadcast-list" aria-live="polite">
-            {snapshot.broadcasts
-              .slice(-3)
-              .reverse()
-              .map((b) => (
-                <li key={b.id}>
-                  {b.table !== null && <span className="badge">{t.broadcastToTable}</span>} {b.text}
-                </li>
-              ))}
-          </ol>
-        </section>
-      )}
+      <Broadcasts broadcasts={snapshot.broadcasts} />
 
-      <div className="join-main">
-        <div className="join-video">
-          {stage === 'check' ? (
-            <DeviceCheck
-              onJoin={(stream) => {
-                if (localStream && localStream !== stream) stopStream(localStream);
-                setLocalStream(stream);
-                setCameraOn(true);
-                setJoined(true);
-                setStage('table');
-              }}
-            />
-          ) : (
-            <>
-              <VideoStage
-                assignment={snapshot.media}
-                media={media}
-                seat={seat}
-                self={{ name: snapshot.you.name, company: self?.company ?? null }}
-                localStream={localStream}
-                micOn={micOn}
-                cameraOn={cameraOn}
-                onToggleMic={() => {
-                  if (!micOn && mutedBy !== null) void send({ type: 'set_muted', muted: false });
-                  setMicOn(!micOn);
-                }}
-                mutes={snapshot.mutes}
-                mutedBy={mutedBy}
-                onMute={snapshot.you.role === 'participant' ? undefined : (personId) => void send({ type: 'mute_participant', personId })}
-                onToggleCamera={() => {
-                  setCameraOn((on) => {
-                    media.setVideoSending(!on);
-                    return !on;
-                  });
-                }}
-              />
-              <button type="button" className="button button-secondary change-devices" onClick={() => setStage('check')}>
-                {t.changeDevices}
-              </button>
-            </>
-          )}
+      {timer.phase === 'ended' ? (
+        <PhasePanel timer={timer} movingTo={null} />
+      ) : (
+        <div className="join-main">
+          <div className="join-video">
+            {!atTable && <PhasePanel timer={timer} movingTo={null} />}
+            <TableVideo live={live} muteOnTiles />
+          </div>
+          <aside className="join-side" aria-label={t.atTableTitle}>
+            {atTable && timer.phase === 'moving' && (
+              <p className="next-table" role="status">
+                {t.movingTitle(seat.table)}
+              </p>
+            )}
+            {atTable && <IcebreakerCard prompts={snapshot.icebreakers} round={seat.round} />}
+            {seat ? <TableCards seat={seat} youId={snapshot.you.personId} /> : <p className="card muted">{t.noSeat}</p>}
+            <NextTable next={snapshot.next} />
+            {atTable && <TableChat messages={chatOf(snapshot)} youId={snapshot.you.personId} onSend={(text) => send({ type: 'send_chat', text })} />}
+          </aside>
         </div>
-        <aside className="join-side">
-          {seat ? <TableCards seat={seat} youId={snapshot.you.personId} /> : <p className="card muted">{t.noSeat}</p>}
-          {snapshot.next && <p className="muted small next-table">{t.nextTable(snapshot.next.round, snapshot.next.table)}</p>}
-        </aside>
-      </div>
+      )}
     </div>
   );
 }

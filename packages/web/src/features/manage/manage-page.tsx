@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorState, LoadingState } from '../../components/feedback';
-import { CalendarIcon } from '../../components/icons';
 import { Link } from '../../components/link';
 import { api, ApiError, type ClientErrorCode } from '../../lib/api-client';
 import type { ManageView } from '../../lib/api-types';
@@ -9,6 +8,11 @@ import { useI18n, usePageLanguage } from '../../lib/i18n-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useRequest } from '../../lib/use-request';
 import { EditionFacts } from '../editions/edition-facts';
+import { SeriesDates } from '../editions/series-dates';
+import { FollowupLinks } from '../followup/followup-links';
+import { CancelCard } from './cancel-card';
+import { JoinCard } from './join-card';
+import { manageStateOf } from './manage-state';
 import { StatusCard } from './status-card';
 
 /** `/manage/:token`: the personal page behind the link in every mail. */
@@ -20,11 +24,12 @@ export function ManagePage({ token, action }: { token: string; action: string | 
 
   if (view.state === 'loading') return <LoadingState />;
   if (view.state === 'error') {
+    const badLink = view.error.code === 'ERR_INVALID_TOKEN' || view.error.code === 'ERR_VALIDATION' || view.error.code === 'ERR_NOT_FOUND';
     return (
       <ErrorState
         asPage
-        error={view.error}
-        onRetry={view.error.code === 'ERR_INVALID_TOKEN' || view.error.code === 'ERR_VALIDATION' ? undefined : view.reload}
+        error={badLink ? new ApiError('ERR_INVALID_TOKEN', view.error.message, view.error.status) : view.error}
+        onRetry={badLink ? undefined : view.reload}
       >
         <Link href="/" className="button button-secondary">
           {t.backToEditions}
@@ -35,42 +40,55 @@ export function ManagePage({ token, action }: { token: string; action: string | 
   return <ManageContent view={view.data} token={token} focusAccept={action === 'accept'} onChanged={view.reload} />;
 }
 
-function ManageContent({ view, token, focusAccept, onChanged }: { view: ManageView; token: string; focusAccept: boolean; onChanged(): void }) {
+/** The clock of the page: ticks once at `at` (doors open, planned end, offer deadline) and asks for fresh data. */
+function useNowUntil(at: number | null, onReached: () => void): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return;
+    // Timers longer than ~24 days overflow; a long wait is re-armed in steps of at most 6 hours.
+    const delay = Math.min(Math.max(0, at - Date.now()) + 500, 6 * 3_600_000);
+    const timer = setTimeout(() => {
+      setNow(Date.now());
+      if (Date.now() >= at) onReached();
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [at, now, onReached]);
+  return now;
+}
+
+export function ManageContent({ view, token, focusAccept, onChanged }: { view: ManageView; token: string; focusAccept: boolean; onChanged(): void }) {
   const { t } = useI18n();
   const { registration, edition } = view;
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [busy, setBusy] = useState<'accept' | 'cancel' | null>(null);
   const [actionError, setActionError] = useState<ClientErrorCode | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const acceptButton = useRef<HTMLButtonElement>(null);
-  const confirmYes = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const now = useNowUntil(manageStateOf(view, Date.now()).nextChangeAt, onChanged);
+  const state = manageStateOf(view, now);
 
   useEffect(() => {
     if (focusAccept) acceptButton.current?.focus();
   }, [focusAccept]);
 
-  useEffect(() => {
-    if (confirmingCancel) confirmYes.current?.focus();
-  }, [confirmingCancel]);
-
-  const run = async (kind: 'accept' | 'cancel') => {
+  const run = async (kind: 'accept' | 'cancel'): Promise<boolean> => {
     setBusy(kind);
     setActionError(null);
     try {
       if (kind === 'accept') await api.acceptOffer(registration.id, token);
       else await api.cancel(registration.id, token);
       setAnnouncement(kind === 'accept' ? t.acceptedAnnouncement : t.cancelledAnnouncement);
-      setConfirmingCancel(false);
+      return true;
     } catch (error) {
       setActionError(error instanceof ApiError ? error.code : 'ERR_UNEXPECTED');
+      return false;
     } finally {
       setBusy(null);
       onChanged();
     }
   };
 
-  const canCancel = registration.status === 'confirmed' || registration.status === 'waitlisted' || registration.status === 'offered';
+  const ended = state.stage === 'ended';
+  const inactive = registration.status === 'cancelled' || registration.status === 'expired';
 
   return (
     <>
@@ -78,11 +96,16 @@ function ManageContent({ view, token, focusAccept, onChanged }: { view: ManageVi
       <h1>{edition.seriesName}</h1>
       <div className="manage-layout">
         <div className="manage-main">
-          <StatusCard view={view}>
-            {registration.status === 'offered' && (
+          <StatusCard view={view} stage={state.stage} offerPassed={state.offerPassed}>
+            {state.canAccept && (
               <button ref={acceptButton} type="button" className="button button-large" onClick={() => void run('accept')} disabled={busy !== null}>
                 {busy === 'accept' ? t.accepting : t.acceptSeat}
               </button>
+            )}
+            {ended && registration.status === 'confirmed' && (
+              <a href="#fu-links-title" className="button button-secondary">
+                {t.pubGoToAfter}
+              </a>
             )}
           </StatusCard>
           <div aria-live="polite" className="visually-hidden">
@@ -90,70 +113,20 @@ function ManageContent({ view, token, focusAccept, onChanged }: { view: ManageVi
           </div>
           <div aria-live="assertive">{actionError && <p className="alert alert-error">{describeApiError(t, actionError)}</p>}</div>
 
-          {(view.joinUrl || registration.status === 'confirmed') && (
-            <div className="card action-card">
-              {view.joinUrl && (
-                <>
-                  <a className="button button-large button-block" href={view.joinUrl}>
-                    {t.joinEvent}
-                  </a>
-                  <p className="muted small">{t.joinHint}</p>
-                </>
-              )}
-              {registration.status === 'confirmed' && (
-                <a className="button button-secondary button-block" href={view.calendarUrl} download>
-                  <CalendarIcon />
-                  {t.addToCalendar}
-                </a>
-              )}
-            </div>
-          )}
+          <JoinCard view={view} state={state} />
 
-          {canCancel && (
-            <div className="card cancel-card">
-              {!confirmingCancel ? (
-                <button ref={cancelButton} type="button" className="button button-danger-ghost" onClick={() => setConfirmingCancel(true)}>
-                  {t.cancelRegistration}
-                </button>
-              ) : (
-                <div role="group" aria-labelledby="cancel-title" className="cancel-confirm">
-                  <h2 id="cancel-title" className="notice-title">
-                    {t.cancelConfirmTitle}
-                  </h2>
-                  <p>{registration.status === 'waitlisted' ? t.cancelConfirmWaitlist : t.cancelConfirmText}</p>
-                  <div className="actions">
-                    <button
-                      ref={confirmYes}
-                      type="button"
-                      className="button button-danger"
-                      onClick={() => void run('cancel')}
-                      disabled={busy !== null}
-                    >
-                      {busy === 'cancel' ? t.cancelling : t.cancelConfirmYes}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      onClick={() => {
-                        setConfirmingCancel(false);
-                        setTimeout(() => cancelButton.current?.focus(), 0);
-                      }}
-                      disabled={busy !== null}
-                    >
-                      {t.cancelConfirmNo}
-                    </button>
-                  </div>
-                </div>
-              )}
-            </div>
-          )}
-          {!canCancel && (
+          {state.canCancel && <CancelCard status={registration.status} busy={busy !== null} onConfirm={() => run('cancel')} />}
+          {inactive && !ended && (
             <Link href={`/e/${encodeURIComponent(edition.id)}`} className="button button-secondary">
               {t.registerAgain}
             </Link>
           )}
+          {(ended || inactive || registration.status === 'waitlisted') && (
+            <SeriesDates editionId={edition.id} title={t.pubNextDatesOther} intro={false} />
+          )}
         </div>
         <aside className="manage-aside">
+          <FollowupLinks view={view} token={token} />
           <div className="card">
             <EditionFacts edition={edition} showSeats={false} />
           </div>

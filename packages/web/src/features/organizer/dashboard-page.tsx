@@ -10,10 +10,13 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { useRequest } from '../../lib/use-request';
 import { localToIso } from '../../lib/zoned-time';
 import { DateBadge } from '../editions/date-badge';
-import { FormField } from '../registration/form-field';
+import { CheckboxField, FormField } from '../registration/form-field';
+import { describeAdminError } from './admin-errors';
+import { ConfirmAction } from './confirm-action';
 import { EditionStatusBadge, SeatMeter } from './edition-figures';
 import { parseWholeNumber, weekdayName } from './organizer-format';
 import { SeriesForm } from './series-form';
+import { RetentionSetting } from '../followup/retention-setting';
 
 interface SeriesWithEditions {
   series: Series;
@@ -55,7 +58,7 @@ export function DashboardPage() {
       </div>
       {creating && (
         <SeriesForm
-          onCreated={(series) => {
+          onSaved={(series) => {
             setCreating(false);
             setAnnouncement(t.orgSeriesCreated(series.name));
             data.reload();
@@ -74,7 +77,7 @@ export function DashboardPage() {
         ) : (
           <div className="series-list">
             {data.data.map((item) => (
-              <SeriesCard key={item.series.id} item={item} onChanged={data.reload} />
+              <SeriesCard key={item.series.id} item={item} onChanged={data.reload} onAnnounce={setAnnouncement} />
             ))}
           </div>
         ))}
@@ -82,9 +85,29 @@ export function DashboardPage() {
   );
 }
 
-function SeriesCard({ item, onChanged }: { item: SeriesWithEditions; onChanged(): void }) {
+function SeriesCard({ item, onChanged, onAnnounce }: { item: SeriesWithEditions; onChanged(): void; onAnnounce(text: string): void }) {
   const { t, language } = useI18n();
+  const { organizerApi } = useSession();
   const { series, editions } = item;
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  if (editing)
+    return (
+      <SeriesForm
+        series={series}
+        onSaved={(saved) => {
+          setEditing(false);
+          onAnnounce(t.orgSeriesSaved(saved.name));
+          onChanged();
+          setTimeout(() => editButton.current?.focus(), 0);
+        }}
+        onCancel={() => {
+          setEditing(false);
+          setTimeout(() => editButton.current?.focus(), 0);
+        }}
+      />
+    );
   const now = Date.now();
   const upcoming = editions.filter((e) => new Date(e.endsAt).getTime() >= now && e.status !== 'ended');
   const titleId = `series-${series.id}`;
@@ -100,7 +123,47 @@ function SeriesCard({ item, onChanged }: { item: SeriesWithEditions; onChanged()
             {t.languageName[series.language]}
           </p>
         </div>
+        <div className="series-actions">
+          <Link
+            href={`/organizer/series/${encodeURIComponent(series.id)}/report`}
+            className="button button-small button-secondary"
+            aria-label={t.repOpenSeriesReport(series.name)}
+          >
+            {t.repOpenReport}
+          </Link>
+          <button
+            ref={editButton}
+            type="button"
+            className="button button-small button-secondary"
+            aria-label={t.orgEditSeriesFor(series.name)}
+            onClick={() => setEditing(true)}
+          >
+            {t.orgEditSeries}
+          </button>
+          <ConfirmAction
+            id={`delete-series-${series.id}`}
+            label={t.orgDeleteSeries}
+            accessibleLabel={t.orgDeleteSeriesFor(series.name)}
+            question={t.orgDeleteSeriesConfirm(series.name)}
+            text={t.orgDeleteSeriesText}
+            yes={t.orgDeleteYes}
+            no={t.orgDeleteNo}
+            busyLabel={t.orgDeleting}
+            onConfirm={async () => {
+              setError(null);
+              try {
+                await organizerApi.deleteSeries(series.id);
+                onAnnounce(t.orgSeriesDeleted(series.name));
+                onChanged();
+              } catch (e) {
+                setError(describeAdminError(t, e, 'delete'));
+                throw e;
+              }
+            }}
+          />
+        </div>
       </header>
+      <div aria-live="polite">{error && <p className="alert alert-error">{error}</p>}</div>
       <h3 className="section-label">{t.orgUpcoming}</h3>
       {upcoming.length === 0 ? (
         <p className="empty small">{t.orgNoUpcoming}</p>
@@ -115,6 +178,7 @@ function SeriesCard({ item, onChanged }: { item: SeriesWithEditions; onChanged()
         <GenerateForm series={series} onDone={onChanged} />
         <AddEditionForm series={series} onDone={onChanged} />
       </div>
+      <RetentionSetting seriesId={series.id} />
     </section>
   );
 }
@@ -212,6 +276,7 @@ function AddEditionForm({ series, onDone }: { series: Series; onDone(): void }) 
   const { organizerApi } = useSession();
   const [startsAt, setStartsAt] = useState('');
   const [capacity, setCapacity] = useState('');
+  const [draft, setDraft] = useState(false);
   const [errors, setErrors] = useState<{ startsAt?: string; capacity?: string; form?: string }>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -230,7 +295,7 @@ function AddEditionForm({ series, onDone }: { series: Series; onDone(): void }) 
     if (!iso || found.capacity) return;
     setBusy(true);
     try {
-      await organizerApi.createEdition(series.id, { startsAt: iso, capacity: cap });
+      await organizerApi.createEdition(series.id, { startsAt: iso, capacity: cap, status: draft ? 'draft' : 'open' });
       setMessage(t.orgEditionAdded);
       setStartsAt('');
       setCapacity('');
@@ -275,6 +340,7 @@ function AddEditionForm({ series, onDone }: { series: Series; onDone(): void }) 
       <p id={`${id}-capacity-hint`} className="field-hint tool-hint">
         {t.orgCapacityEmptyHint}
       </p>
+      <CheckboxField id={`${id}-draft`} label={t.orgCreateAsDraft} checked={draft} onChange={setDraft} />
       <button type="submit" className="button button-secondary tool-submit" disabled={busy}>
         {busy ? t.orgWorking : t.orgAddEditionSubmit}
       </button>

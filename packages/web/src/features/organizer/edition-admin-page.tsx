@@ -2,19 +2,23 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Edition, RegistrationView } from '@tablehop/protocol';
 import { ErrorState, LoadingState } from '../../components/feedback';
 import { Link } from '../../components/link';
-import { ApiError } from '../../lib/api-client';
-import { describeApiError, formatDate, formatDateTime, formatTimeRange } from '../../lib/i18n';
+import { formatDate, formatDateTime, formatTimeRange } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import type { EditionPatch } from '../../lib/organizer-api';
 import { useSession } from '../../lib/session-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useRequest } from '../../lib/use-request';
 import { isoToLocal, localToIso } from '../../lib/zoned-time';
+import { navigate } from '../../lib/router';
+import { describeAdminError } from './admin-errors';
+import { ConfirmAction } from './confirm-action';
+import './organizer-admin.css';
 import { statusLabel } from '../manage/status-card';
 import { CheckboxField, FormField } from '../registration/form-field';
 import { RegistrationForm } from '../registration/registration-form';
 import { EditionStatusBadge, SeatMeter } from './edition-figures';
 import { EditionModerators } from './edition-moderators';
+import { EditionIcebreakers } from '../moderator/edition-icebreakers';
 import { parseWholeNumber, seatsLeftOf } from './organizer-format';
 import { RegistrationsTable } from './registrations-table';
 
@@ -99,6 +103,9 @@ function EditionAdmin({
           <Link href={`/e/${encodeURIComponent(edition.id)}`} className="button button-secondary">
             {t.orgPublicPage}
           </Link>
+          <Link href={`/organizer/editions/${encodeURIComponent(edition.id)}/report`} className="button button-secondary">
+            {t.repOpenReport}
+          </Link>
           <a href={organizerApi.registrationsCsvUrl(edition.id)} className="button button-secondary" download>
             {t.orgExportCsv}
           </a>
@@ -108,12 +115,16 @@ function EditionAdmin({
         {announcement}
       </div>
 
+      <RegistrationSwitch edition={edition} onChanged={onChanged} />
+      <CapacityWarning edition={edition} />
       <EditionFiguresCard edition={edition} />
 
       <div className="org-columns">
         <EditionSettings edition={edition} onSaved={onChanged} />
         <EditionModerators edition={edition} onChanged={onEditionChanged} />
       </div>
+
+      <EditionIcebreakers key={edition.id} edition={edition} />
 
       <section className="card" aria-labelledby="registrations-title">
         <div className="section-head">
@@ -167,7 +178,97 @@ function EditionAdmin({
         {registrations.state === 'error' && <ErrorState error={registrations.error} onRetry={registrations.reload} />}
         {registrations.state === 'ok' && <RegistrationsTable edition={edition} registrations={registrations.data} onChanged={onChanged} />}
       </section>
+
+      <EditionTools edition={edition} date={date} />
     </>
+  );
+}
+
+/** Open or close registration in one step (the status in the settings does the same). */
+function RegistrationSwitch({ edition, onChanged }: { edition: Edition; onChanged(): void }) {
+  const { t } = useI18n();
+  const { organizerApi } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const next = edition.status === 'open' ? 'closed' : edition.status === 'draft' || edition.status === 'closed' ? 'open' : null;
+  if (!next && !message) return null;
+  const change = async (status: 'open' | 'closed') => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await organizerApi.updateEdition(edition.id, { status });
+      setMessage({ ok: true, text: status === 'open' ? t.orgRegistrationOpened : t.orgRegistrationClosedNow });
+      onChanged();
+    } catch (error) {
+      setMessage({ ok: false, text: describeAdminError(t, error, 'status') });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="edition-quick">
+      {edition.status === 'draft' && <p className="alert alert-warning">{t.orgDraftNote}</p>}
+      {next && (
+        <div className="edition-quick-actions">
+          <button type="button" className={next === 'open' ? 'button' : 'button button-secondary'} disabled={busy} onClick={() => void change(next)}>
+            {busy ? t.orgWorking : next === 'open' ? t.orgOpenRegistration : t.orgCloseRegistration}
+          </button>
+        </div>
+      )}
+      <div aria-live="polite">{message && <p className={message.ok ? 'alert alert-success' : 'alert alert-error'}>{message.text}</p>}</div>
+    </div>
+  );
+}
+
+/** Nobody can get a seat at capacity 0: say why and what to do (usually: no moderators assigned yet). */
+function CapacityWarning({ edition }: { edition: Edition }) {
+  const { t } = useI18n();
+  if (edition.capacity > 0 || edition.status === 'ended') return null;
+  return <p className="alert alert-warning">{edition.capacityIsAuto ? t.orgCapacityZeroAuto : t.orgCapacityZeroManual}</p>;
+}
+
+/** Links to the import and the mail previews, and deleting the edition. */
+function EditionTools({ edition, date }: { edition: Edition; date: string }) {
+  const { t } = useI18n();
+  const { organizerApi } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const base = `/organizer/editions/${encodeURIComponent(edition.id)}`;
+  return (
+    <section className="card" aria-labelledby="edition-tools-title">
+      <h2 id="edition-tools-title">{t.orgToolsTitle}</h2>
+      <div className="admin-tools">
+        <div className="admin-tools-links">
+          <Link href={`${base}/import`} className="button button-secondary">
+            {t.orgImportInvitees}
+          </Link>
+          <Link href={`${base}/mails`} className="button button-secondary">
+            {t.orgMailPreviews}
+          </Link>
+        </div>
+        {edition.status !== 'live' && edition.status !== 'ended' && (
+          <ConfirmAction
+            id={`delete-edition-${edition.id}`}
+            label={t.orgDeleteEdition}
+            question={t.orgDeleteEditionConfirm(date)}
+            text={t.orgDeleteEditionText}
+            yes={t.orgDeleteYes}
+            no={t.orgDeleteNo}
+            busyLabel={t.orgDeleting}
+            onConfirm={async () => {
+              setError(null);
+              try {
+                await organizerApi.deleteEdition(edition.id);
+                navigate('/organizer');
+              } catch (e) {
+                setError(describeAdminError(t, e, 'delete'));
+                throw e;
+              }
+            }}
+          />
+        )}
+      </div>
+      <div aria-live="polite">{error && <p className="alert alert-error">{error}</p>}</div>
+    </section>
   );
 }
 
@@ -226,9 +327,22 @@ function EditionSettings({ edition, onSaved }: { edition: Edition; onSaved(): vo
     closesAt: isoToLocal(edition.registrationClosesAt === edition.startsAt ? null : edition.registrationClosesAt, edition.timeZone),
     promotionMode: edition.promotionMode,
     offerHours: String(edition.offerHours),
+    groupSize: String(edition.format.groupSize),
+    rounds: String(edition.format.rounds),
+    roundMinutes: String(edition.format.roundMinutes),
+    plenaryMinutes: String(edition.format.plenaryMinutes),
+    moderatorMode: edition.format.moderatorMode,
   });
+  type FormatField = 'groupSize' | 'rounds' | 'roundMinutes' | 'plenaryMinutes';
+  const formatRanges: Record<FormatField, [number, number]> = {
+    groupSize: [2, 50],
+    rounds: [1, 50],
+    roundMinutes: [1, 240],
+    plenaryMinutes: [0, 240],
+  };
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<{ capacity?: string; opensAt?: string; closesAt?: string; offerHours?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<'capacity' | 'opensAt' | 'closesAt' | 'offerHours' | FormatField, string>>>({});
+  const statusLocked = edition.status === 'live' || edition.status === 'ended';
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -249,21 +363,33 @@ function EditionSettings({ edition, onSaved }: { edition: Edition; onSaved(): vo
     const opensAt = values.opensAt ? localToIso(values.opensAt, edition.timeZone) : null;
     const closesAt = values.closesAt ? localToIso(values.closesAt, edition.timeZone) : null;
     const offerHours = parseWholeNumber(values.offerHours, 1, 336);
-    const found = {
+    const format = Object.fromEntries(
+      (Object.keys(formatRanges) as FormatField[]).map((field) => [field, parseWholeNumber(values[field], ...formatRanges[field])]),
+    ) as Record<FormatField, number | null>;
+    const found: typeof errors = {
       capacity: !values.autoCapacity && capacity === null ? t.errWholeNumber(0, 100_000) : undefined,
       opensAt: values.opensAt && !opensAt ? t.errDateTime : undefined,
       closesAt: values.closesAt && !closesAt ? t.errDateTime : undefined,
       offerHours: values.promotionMode === 'offer' && offerHours === null ? t.errWholeNumber(1, 336) : undefined,
     };
+    for (const field of Object.keys(formatRanges) as FormatField[])
+      if (format[field] === null) found[field] = t.errWholeNumber(...formatRanges[field]);
     setErrors(found);
     if (Object.values(found).some(Boolean)) return setStatus(null);
     const patch: EditionPatch = {
       capacity,
-      status: values.status,
+      ...(values.status !== edition.status ? { status: values.status } : {}),
       registrationOpensAt: opensAt,
       registrationClosesAt: closesAt,
       promotionMode: values.promotionMode,
       ...(values.promotionMode === 'offer' && offerHours !== null ? { offerHours } : {}),
+      format: {
+        groupSize: format.groupSize!,
+        rounds: format.rounds!,
+        roundMinutes: format.roundMinutes!,
+        plenaryMinutes: format.plenaryMinutes!,
+        moderatorMode: values.moderatorMode,
+      },
     };
     setBusy(true);
     try {
@@ -271,11 +397,27 @@ function EditionSettings({ edition, onSaved }: { edition: Edition; onSaved(): vo
       setStatus({ ok: true, text: t.orgSaved });
       onSaved();
     } catch (error) {
-      setStatus({ ok: false, text: describeApiError(t, error instanceof ApiError ? error.code : 'ERR_UNEXPECTED') });
+      setStatus({ ok: false, text: describeAdminError(t, error, values.status !== edition.status ? 'status' : 'other') });
     } finally {
       setBusy(false);
     }
   };
+  const formatInput = (field: FormatField, label: string) => (
+    <FormField
+      id={`edit-${field}`}
+      label={label}
+      error={errors[field]}
+      render={(a11y) => (
+        <input
+          {...a11y}
+          className="input input-number"
+          inputMode="numeric"
+          value={values[field]}
+          onChange={(event) => set(field, event.target.value)}
+        />
+      )}
+    />
+  );
 
   return (
     <form className="card form org-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
@@ -283,14 +425,16 @@ function EditionSettings({ edition, onSaved }: { edition: Edition; onSaved(): vo
       <FormField
         id="edit-status"
         label={t.orgStatus}
+        hint={t.orgStatusHint}
         render={(a11y) => (
           <select
             {...a11y}
             className="input select"
             value={values.status}
+            disabled={statusLocked}
             onChange={(event) => set('status', event.target.value as Edition['status'])}
           >
-            {(['draft', 'open', 'closed', 'live', 'ended'] as const).map((s) => (
+            {(statusLocked ? [edition.status] : (['draft', 'open', 'closed'] as const)).map((s) => (
               <option key={s} value={s}>
                 {t.orgEditionStatus[s]}
               </option>
@@ -383,6 +527,31 @@ function EditionSettings({ edition, onSaved }: { edition: Edition; onSaved(): vo
           )}
         />
       )}
+      <fieldset className="org-fieldset">
+        <legend>{t.orgFormatTitle}</legend>
+        <p className="field-hint">{t.orgFormatHint}</p>
+        <div className="field-grid">
+          {formatInput('groupSize', t.orgGroupSize)}
+          {formatInput('rounds', t.orgRounds)}
+          {formatInput('roundMinutes', t.orgRoundMinutes)}
+          {formatInput('plenaryMinutes', t.orgPlenaryMinutes)}
+        </div>
+        <FormField
+          id="edit-moderator-mode"
+          label={t.orgModeratorMode}
+          render={(a11y) => (
+            <select
+              {...a11y}
+              className="input select"
+              value={values.moderatorMode}
+              onChange={(event) => set('moderatorMode', event.target.value as 'rotate' | 'fixed')}
+            >
+              <option value="rotate">{t.orgModeratorRotate}</option>
+              <option value="fixed">{t.orgModeratorFixed}</option>
+            </select>
+          )}
+        />
+      </fieldset>
       <div aria-live="polite" className="form-status">
         {status && <p className={status.ok ? 'alert alert-success' : 'alert alert-error'}>{status.text}</p>}
       </div>

@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../lib/router';
 import { loginPathFor } from '../../lib/session';
 import { useSession } from '../../lib/session-context';
 import { ModeratorHome } from './moderator-home';
+import { OfflineBanner } from './offline-banner';
 
 /**
  * Everything under `/organizer`: only for organizers. Nobody logged in goes to the login page
@@ -25,6 +26,7 @@ export function OrganizerArea({ children }: { children: ReactNode }) {
   return (
     <div className="org">
       <OrganizerNav />
+      <OfflineBanner />
       {children}
     </div>
   );

@@ -7,6 +7,8 @@ import { useSession } from '../../lib/session-context';
 import { isValidTimeZone } from '../../lib/zoned-time';
 import { FormField, type FieldA11y } from '../registration/form-field';
 import { parseWholeNumber, weekdayName } from './organizer-format';
+import { IcebreakerFields } from '../moderator/icebreaker-fields';
+import { saveSeriesIcebreakers } from '../moderator/moderator-api';
 
 interface SeriesFormValues {
   name: string;
@@ -80,6 +82,28 @@ function initialValues(language: Language): SeriesFormValues {
   };
 }
 
+/** The form filled in with a series' current settings (edit mode). */
+function valuesOf(series: Series): SeriesFormValues {
+  return {
+    name: series.name,
+    description: series.description,
+    language: series.language,
+    timeZone: series.timeZone,
+    weekday: String(series.weekday),
+    startTime: series.startTime,
+    durationMinutes: String(series.durationMinutes),
+    groupSize: String(series.format.groupSize),
+    rounds: String(series.format.rounds),
+    roundMinutes: String(series.format.roundMinutes),
+    plenaryMinutes: String(series.format.plenaryMinutes),
+    moderatorMode: series.format.moderatorMode,
+    defaultCapacity: series.defaultCapacity === null ? '' : String(series.defaultCapacity),
+    promotionMode: series.promotionMode,
+    offerHours: String(series.offerHours),
+    registrationOpensDays: String(series.registrationOpensDays),
+  };
+}
+
 function validate(values: SeriesFormValues, t: Messages): Partial<Record<Field, string>> {
   const errors: Partial<Record<Field, string>> = {};
   if (values.name.trim() === '') errors.name = t.errRequired;
@@ -126,11 +150,17 @@ function fieldOfPath(path: string): Field | null {
   return name && (fieldOrder as readonly string[]).includes(name) ? (name as Field) : null;
 }
 
-/** "New series": every setting of a recurring event, with the defaults of a Virtual Friday. */
-export function SeriesForm({ onCreated, onCancel }: { onCreated(series: Series): void; onCancel(): void }) {
+/**
+ * "New series": every setting of a recurring event, with the defaults of a Virtual Friday. With
+ * `series`, the same form edits that series (PATCH; new editions take the new format and capacity).
+ */
+export function SeriesForm({ series, onSaved, onCancel }: { series?: Series; onSaved(series: Series): void; onCancel(): void }) {
   const { t, language } = useI18n();
-  const { organizerApi } = useSession();
-  const [values, setValues] = useState<SeriesFormValues>(() => initialValues(language));
+  const { organizerApi, session } = useSession();
+  const [values, setValues] = useState<SeriesFormValues>(() => (series ? valuesOf(series) : initialValues(language)));
+  const [icebreakers, setIcebreakers] = useState<string[]>(() => [...(series?.icebreakers ?? [])]);
+  const titleId = series ? `series-form-title-${series.id}` : 'series-form-title';
+  const idPrefix = series ? `series-${series.id}` : 'series';
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<ClientErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -163,7 +193,15 @@ export function SeriesForm({ onCreated, onCancel }: { onCreated(series: Series):
     if (Object.keys(found).length > 0) return focusFirst(found);
     setBusy(true);
     try {
-      onCreated(await organizerApi.createSeries(toInput(values)));
+      if (series) {
+        const { description, ...input } = toInput(values);
+        const updated = await organizerApi.updateSeries(series.id, { ...input, description: description ?? '' });
+        // The icebreakers have their own endpoint (the series PATCH leaves them alone); sent only when changed.
+        const unchanged = JSON.stringify(icebreakers) === JSON.stringify(series.icebreakers ?? []);
+        const csrfToken = session.state === 'signed_in' ? session.csrfToken : undefined;
+        const saved = unchanged ? updated.icebreakers : await saveSeriesIcebreakers(series.id, icebreakers, csrfToken);
+        onSaved({ ...updated, ...(saved ? { icebreakers: saved } : {}) });
+      } else onSaved(await organizerApi.createSeries({ ...toInput(values), icebreakers }));
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('ERR_UNEXPECTED', String(error), 0);
       const server: Partial<Record<Field, string>> = {};
@@ -183,7 +221,7 @@ export function SeriesForm({ onCreated, onCancel }: { onCreated(series: Series):
 
   const field = (name: Field, label: string, control: (a11y: FieldA11y) => ReactNode, options: { hint?: string; required?: boolean } = {}) => (
     <FormField
-      id={`series-${name}`}
+      id={`${idPrefix}-${name}`}
       label={label}
       hint={options.hint}
       error={errors[name]}
@@ -226,11 +264,11 @@ export function SeriesForm({ onCreated, onCancel }: { onCreated(series: Series):
     ));
 
   return (
-    <form className="card form org-form" onSubmit={submit} noValidate aria-labelledby="series-form-title">
-      <h2 id="series-form-title" className="form-title">
-        {t.orgNewSeries}
+    <form className="card form org-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId} className="form-title">
+        {series ? t.orgEditSeriesTitle(series.name) : t.orgNewSeries}
       </h2>
-      <p className="muted small">{t.orgNewSeriesIntro}</p>
+      <p className="muted small">{series ? t.orgEditSeriesIntro : t.orgNewSeriesIntro}</p>
 
       <fieldset className="org-fieldset">
         <legend>{t.orgSectionGeneral}</legend>
@@ -298,12 +336,21 @@ export function SeriesForm({ onCreated, onCancel }: { onCreated(series: Series):
         {values.promotionMode === 'offer' && text('offerHours', t.orgOfferHours, { numeric: true })}
       </fieldset>
 
+      <IcebreakerFields
+        value={icebreakers}
+        onChange={(next) => {
+          setIcebreakers(next);
+          setFormError(null);
+        }}
+        idPrefix={`${idPrefix}-icebreakers`}
+      />
+
       <div aria-live="assertive" className="form-status">
         {formError && <p className="alert alert-error">{describeApiError(t, formError)}</p>}
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? t.orgWorking : t.orgCreateSeries}
+          {busy ? t.orgWorking : series ? t.orgSaveSeries : t.orgCreateSeries}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           {t.orgClose}

@@ -36,9 +36,12 @@ export function FormField({
       <label htmlFor={id} className="field-label">
         {label}
         {required && (
-          <span className="required" title={t.required}>
+          <span className="required">
             {' '}
-            *<span className="visually-hidden"> ({t.required})</span>
+            <span aria-hidden="true" title={t.required}>
+              *
+            </span>
+            <span className="visually-hidden"> ({t.required})</span>
           </span>
         )}
       </label>
@@ -94,9 +97,12 @@ export function CheckboxField({
         <label htmlFor={id}>
           {label}
           {required && (
-            <span className="required" title={t.required}>
+            <span className="required">
               {' '}
-              *<span className="visually-hidden"> ({t.required})</span>
+              <span aria-hidden="true" title={t.required}>
+                *
+              </span>
+              <span className="visually-hidden"> ({t.required})</span>
             </span>
           )}
         </label>

@@ -6,6 +6,7 @@ import type { PublicEdition } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { useRequest } from '../../lib/use-request';
+import '../editions/public-screens.css';
 import type { Registered } from './registration.types';
 
 /** What happened after submitting: a seat, a place on the waiting list, or "you were registered already". */
@@ -23,13 +24,16 @@ export function RegistrationConfirmation({ edition, registered, onAgain }: { edi
     heading.current?.focus();
   }, []);
 
+  const doorsOpenMinutes = manage.state === 'ok' && manage.data?.live ? manage.data.live.doorsOpenMinutes : 15;
   let tone: 'success' | 'waitlist' | 'info';
   let title: string;
   let body: ReactNode;
+  let steps: readonly string[];
   if (!created) {
     tone = 'info';
     title = t.alreadyTitle;
     body = <p>{t.alreadyText}</p>;
+    steps = t.pubStepsAlready;
   } else if (result.status === 'waitlisted') {
     tone = 'waitlist';
     title = t.waitlistedTitle;
@@ -39,14 +43,17 @@ export function RegistrationConfirmation({ edition, registered, onAgain }: { edi
         <p>{t.waitlistExplain}</p>
       </>
     );
+    steps = t.pubStepsWaitlisted;
   } else if (result.status === 'offered') {
     tone = 'waitlist';
     title = t.offeredTitle;
     body = <p>{t.offeredText(result.offerExpiresAt ? formatDateTime(result.offerExpiresAt, edition.timeZone, language) : null)}</p>;
+    steps = t.pubStepsOffered;
   } else {
     tone = 'success';
     title = t.confirmedTitle;
     body = <p>{t.confirmedText(name)}</p>;
+    steps = t.pubStepsConfirmed(doorsOpenMinutes);
   }
 
   return (
@@ -58,6 +65,14 @@ export function RegistrationConfirmation({ edition, registered, onAgain }: { edi
         {title}
       </h2>
       {body}
+      <div className="next-steps">
+        <h3 className="next-steps-title">{t.pubNextStepsTitle}</h3>
+        <ol>
+          {steps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+      </div>
       <div className="actions actions-stack">
         {calendarUrl && result.status === 'confirmed' && (
           <a className="button" href={calendarUrl} download>
@@ -65,8 +80,16 @@ export function RegistrationConfirmation({ edition, registered, onAgain }: { edi
             {t.addToCalendar}
           </a>
         )}
+        {manageHref && result.status === 'offered' && created && (
+          <Link className="button" href={`${manageHref}?action=accept`}>
+            {t.pubAcceptOffer}
+          </Link>
+        )}
         {manageHref && (
-          <Link className={calendarUrl && result.status === 'confirmed' ? 'button button-secondary' : 'button'} href={manageHref}>
+          <Link
+            className={(calendarUrl && result.status === 'confirmed') || result.status === 'offered' ? 'button button-secondary' : 'button'}
+            href={manageHref}
+          >
             {t.manageLink}
           </Link>
         )}
@@ -74,6 +97,7 @@ export function RegistrationConfirmation({ edition, registered, onAgain }: { edi
           {t.registerSomeoneElse}
         </button>
       </div>
+      <p className="muted small manage-hint">{t.pubManageHint}</p>
     </div>
   );
 }

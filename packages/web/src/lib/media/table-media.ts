@@ -1,4 +1,5 @@
 import { createJanusSession, JanusError, type JanusHandle, type JanusMessage, type JanusSession } from './janus-session';
+import { createCameraKeeper } from './camera-keeper';
 
 /**
  * The video of one person in one VideoRoom: publish the local camera and microphone, subscribe to
@@ -94,6 +95,12 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let state: TableMediaState = { status: 'idle', room: null, remotes: [], error: null, rejoins: 0 };
   const listeners = new Set<(state: TableMediaState) => void>();
+  // While the person only listens, nothing else consumes the camera: see camera-keeper.ts.
+  const keeper = createCameraKeeper();
+  function keepCamera(): void {
+    if (access?.publish) keeper.release();
+    else keeper.hold(localStream);
+  }
 
   function update(patch: Partial<TableMediaState>): void {
     state = { ...state, ...patch };
@@ -120,6 +127,7 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     access = next;
     update({ status: next ? 'joining' : 'idle', room: next?.room ?? null, remotes: [], error: null, rejoins: 0 });
     if (next) start(next);
+    keepCamera();
   }
 
   function scheduleRejoin(failed: Attempt, reason: string): void {
@@ -163,7 +171,46 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     });
   }
 
+  /**
+   * The publisher's PeerConnection and offer, made while the Janus session opens (they do not depend
+   * on each other: this takes the offer off the switch's critical path). ICE candidates found before
+   * the Janus handle exists wait for it.
+   */
+  function preparePublisher(current: Attempt, target: RoomAccess, stream: MediaStream) {
+    const pc = new RTCPeerConnection(rtcConfigOf(target));
+    current.publisherPc = pc;
+    watchPeer(current, pc, 'publisher');
+    // Audio first: the server mutes a feed's microphone by its m-line, mid "0" (Janus `moderate`).
+    for (const track of [...stream.getAudioTracks(), ...stream.getVideoTracks()]) {
+      const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      // Camera switched off before this room: keep the slot, send no frames.
+      if (track.kind === 'video' && !track.enabled) void transceiver.sender.replaceTrack(null);
+    }
+    const early: (RTCIceCandidateInit | null)[] = [];
+    let handle: JanusHandle | null = null;
+    pc.onicecandidate = (event) => {
+      const candidate = event.candidate ? event.candidate.toJSON() : null;
+      if (handle) handle.trickle(candidate);
+      else early.push(candidate);
+    };
+    const offer = pc.createOffer().then(async (description) => {
+      await pc.setLocalDescription(description);
+      return description;
+    });
+    offer.catch(() => undefined); // a switch may close the connection before anyone waits for the offer
+    return {
+      pc,
+      offer,
+      attach(to: JanusHandle) {
+        handle = to;
+        for (const candidate of early.splice(0)) to.trickle(candidate);
+      },
+    };
+  }
+
   async function run(current: Attempt, target: RoomAccess): Promise<void> {
+    const stream = localStream;
+    const local = target.publish && stream && stream.getTracks().length > 0 ? preparePublisher(current, target, stream) : null;
     const session = await createJanusSession(target.url, { token: target.janusToken, apiSecret: target.apiSecret });
     if (current.cancelled) return session.destroy();
     current.session = session;
@@ -181,22 +228,12 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     };
 
     let joined: JanusMessage;
-    const stream = localStream;
-    if (target.publish && stream && stream.getTracks().length > 0) {
-      const pc = new RTCPeerConnection(rtcConfigOf(target));
-      current.publisherPc = pc;
-      watchPeer(current, pc, 'publisher');
-      // Audio first: the server mutes a feed's microphone by its m-line, mid "0" (Janus `moderate`).
-      for (const track of [...stream.getAudioTracks(), ...stream.getVideoTracks()]) {
-        const transceiver = pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-        // Camera switched off before this room: keep the slot, send no frames.
-        if (track.kind === 'video' && !track.enabled) void transceiver.sender.replaceTrack(null);
-      }
-      wireTrickle(pc, publisher);
-      const offer = await pc.createOffer();
-      await pc.setLocalDescription(offer);
+    if (local) {
+      const { pc } = local;
+      const offer = await local.offer;
+      if (current.cancelled) return;
       // One round trip: join and publish together.
-      joined = await publisher.message(
+      const answer = publisher.message(
         {
           request: 'joinandconfigure',
           ptype: 'publisher',
@@ -208,6 +245,9 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
         },
         offer,
       );
+      // Candidates go after the offer (sent above), as Janus expects them; later ones as they come.
+      local.attach(publisher);
+      joined = await answer;
       if (current.cancelled) return;
       if (joined.jsep) await pc.setRemoteDescription(joined.jsep);
     } else {
@@ -240,7 +280,8 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
         publishRemotes(current);
       } else if (subscribe) void subscribeTo(current, target, feed, privateId());
     }
-    for (const key of ['leaving', 'unpublished'] as const) {
+    // Janus announces a participant the server kicked (moved to another table, removed) as `kicked`.
+    for (const key of ['leaving', 'unpublished', 'kicked'] as const) {
       const id = data[key];
       if (typeof id === 'number') removeRemote(current, id);
     }
@@ -328,11 +369,13 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     if (changed) publishRemotes(current);
   }, 300);
 
+  keepCamera();
   return {
     join,
     setLocalStream(stream) {
       if (stream === localStream) return;
       localStream = stream;
+      keepCamera();
       const pc = attempt?.publisherPc;
       const senders = pc?.getSenders() ?? [];
       const tracks = stream?.getTracks() ?? [];
@@ -360,6 +403,7 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     close() {
       clearInterval(levelTimer);
       join(null);
+      keeper.close();
       listeners.clear();
     },
   };

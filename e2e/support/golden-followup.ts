@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import type { Person } from './golden-cast';
+import type { ShownTable } from './golden-live';
+import type { Mailbox } from './golden-mail';
+import type { Screens } from './golden-screens';
+
+/**
+ * After the event: the follow-up mail brings a participant to "People I met" (everyone from their
+ * tables, round by round), where they ask one of them to connect, and to the feedback form.
+ */
+export async function followUp(
+  person: Person,
+  page: Page,
+  rounds: ShownTable[][],
+  mail: Mailbox,
+  screens: Screens,
+  log: (...parts: unknown[]) => void,
+): Promise<void> {
+  const path = (link: string) => new URL(link).pathname;
+  // The follow-up job runs once a minute: the mail comes within about a minute of the end.
+  const followup = await mail.waitFor('the follow-up mail', person.email, (m) => m.links.some((l) => /^\/manage\/[^/]+\/met$/.test(path(l))), 90_000);
+  const met = followup.links.find((l) => path(l).endsWith('/met'))!;
+  const feedback = followup.links.find((l) => path(l).endsWith('/feedback'));
+  log(`follow-up mail for ${person.name}: "${followup.subject}"`);
+
+  await page.goto(met);
+  await page.getByRole('heading', { name: 'People I met', level: 1 }).waitFor();
+  const mates = [...new Set(rounds.flatMap((tables) => tables.find((t) => t.names.includes(person.name))!.names))].filter((n) => n !== person.name);
+  for (const name of mates) await page.getByRole('heading', { name, level: 3 }).first().waitFor();
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: mates[0]!, level: 3 }) })
+    .first();
+  await card.getByRole('button', { name: 'Ask to connect' }).click();
+  await card.getByText('Request sent.', { exact: false }).waitFor();
+  await screens.capture(page, 'followup-met');
+  log(`${person.name} sees the ${mates.length} people met (${mates.join(', ')}) and asked ${mates[0]} to connect`);
+
+  if (!feedback) throw new Error(`no feedback link in the follow-up mail: ${followup.links.join(', ')}`);
+  await page.goto(feedback);
+  await page.getByRole('heading', { name: 'How was it?', level: 1 }).waitFor();
+  // The radios are drawn as stars: a person clicks the star (the radio's label).
+  await page
+    .locator('label')
+    .filter({ has: page.getByRole('radio', { name: '5 out of 5: Excellent' }) })
+    .click();
+  await page.getByRole('radio', { name: '5 out of 5: Excellent' }).waitFor({ state: 'attached' });
+  if (!(await page.getByRole('radio', { name: '5 out of 5: Excellent' }).isChecked())) throw new Error('the fifth star did not select 5');
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await page.getByText('Thank you! Your feedback is saved.', { exact: false }).waitFor();
+  await screens.capture(page, 'followup-feedback');
+  log(`${person.name} sent feedback`);
+}
+
+/**
+ * The organizer, back from the control room on the edition's page, opens its report: every figure
+ * of the story adds up (registrations, waiting list, attendance, the pairs who met, the feedback).
+ */
+export async function organizerReport(page: Page, rounds: ShownTable[][], screens: Screens, log: (...parts: unknown[]) => void): Promise<void> {
+  await page.goBack();
+  await page.getByRole('link', { name: 'Report', exact: true }).click();
+  await page.getByRole('heading', { name: 'Rounds and tables' }).waitFor();
+  const figure = (section: string, label: string) =>
+    page
+      .getByRole('region', { name: section, exact: true })
+      .locator('.figure')
+      .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+      .locator('.figure-value')
+      .textContent();
+  const pairs = new Set(
+    rounds.flatMap((tables) => tables.flatMap((t) => t.names.flatMap((a) => t.names.filter((b) => a < b).map((b) => `${a}+${b}`)))),
+  );
+  const expected: [string, string, string][] = [
+    ['Registrations', 'Registrations received', '8'],
+    ['Registrations', 'Confirmed', '6'],
+    ['Registrations', 'Promoted from the waiting list', '1'],
+    ['Registrations', 'Still waiting', '1'],
+    ['Registrations', 'Cancelled', '1'],
+    ['Attendance', 'Attended', '6'],
+    ['Attendance', 'No-shows', '0'],
+    ['Connections', 'Pairs who met', String(pairs.size)],
+    ['Feedback', 'Answers', '1'],
+    ['Feedback', 'Average rating', '5 / 5'],
+  ];
+  const wrong: string[] = [];
+  for (const [section, label, value] of expected) {
+    const shown = (await figure(section, label))?.trim();
+    if (shown !== value) wrong.push(`${section} / ${label}: ${shown} (expected ${value})`);
+  }
+  await screens.capture(page, 'edition-report');
+  if (wrong.length > 0) throw new Error(`the edition report does not add up: ${wrong.join('; ')}`);
+  log(`the organizer's report adds up: 8 registrations, 6 attended, ${pairs.size} pairs met, feedback 5 / 5`);
+}
