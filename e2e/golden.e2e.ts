@@ -50,12 +50,16 @@ async function main(): Promise<void> {
   const screens = createScreens(join(repoRoot, 'artifacts/screenshots'), log);
   const mail = await startMailbox();
   const product = await startGoldenProduct(mail.smtpUrl);
+  // Participants and moderators share one Chromium (contexts are cheap); the organizer, who goes on
+  // stage as host, has a Chromium of its own: Chromium's fake camera is one device per browser, whose
+  // few capture buffers the participants' pages hold on to, which would starve the host's camera.
   const browser = await launchChromium();
+  const organizerBrowser = await launchChromium();
   log(`product at ${product.url}, mail at ${mail.smtpUrl}`);
   let failure: unknown = null;
   const problems: string[] = [];
   try {
-    const prepared = await prepareEdition(browser, product.url, product.admin, mail, screens, log);
+    const prepared = await prepareEdition(browser, organizerBrowser, product.url, product.admin, mail, screens, log);
     const participants: { person: Person; page: Page; seatMail: Mail }[] = [];
     for (const [i, seatMail] of prepared.seatMail.entries()) {
       if (!seatMail) continue;
@@ -74,7 +78,10 @@ async function main(): Promise<void> {
     });
     // The morning is over: close the live pages (spare the CPU), keep the first participant's browser.
     for (const { page } of [...participants.slice(1), ...prepared.moderatorPages.map((page) => ({ page }))]) await page.context().close();
-    await followUp(participants[0]!.person, participants[0]!.page, rounds, mail, screens, log);
+    await followUp(participants[0]!.person, participants[0]!.page, rounds, mail, screens, log, {
+      people,
+      open: async (person) => (await newPersonPage(browser, person.name, log)).page,
+    });
     await organizerReport(prepared.organizer, rounds, screens, log);
     if (process.env.GOLDEN_README_SCREENSHOTS === '1') {
       const written = await writeReadmeScreenshots(browser, screens.folder, screens.captured(), readmeScreens, join(repoRoot, 'docs/screenshots'));
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
     failure = error;
   } finally {
     await browser.close().catch(() => undefined);
+    await organizerBrowser.close().catch(() => undefined);
     await product.stop();
     await mail.close();
   }

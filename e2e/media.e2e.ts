@@ -81,7 +81,8 @@ async function main(): Promise<void> {
 
     await live.run({ type: 'open_doors' });
     await live.run({ type: 'start_now' }); // plenary: round 1's rooms are made ahead
-    log('before round 1, peers per page:', await Promise.all(pages.map((p) => p.evaluate(() => ((window as unknown as { __peers?: (RTCPeerConnection & { __createdAt: number })[] }).__peers ?? []).map((pc) => `${pc.connectionState}@${Date.now() - pc.__createdAt}ms ago`).join(' ')))));
+    // Round 1 starts ~0.1 s into the plenary: the hardest case for the camera (see watchFirstVideo, lib/media/release-videos.ts).
+    await sleep(Number(process.env.E2E_PLENARY_MS ?? 0));
     await Promise.all(pages.map((p) => resetFirstFrames(p)));
     const firstSwitchAt = Date.now();
     await live.run({ type: 'start_now' }); // round 1 seated (moving): everyone joins its table now
@@ -118,9 +119,11 @@ type Watcher = ReturnType<typeof trackAssignment>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Diagnostics: when a page first sends audio and video packets, receives video and decodes a frame
- * after `at`. In round 1 the first video packet has come 1-2.5 s after the publisher's connection
- * (all pages at once; not in later rounds; a Chromium loopback call shows no such delay), see the report.
+ * Diagnostics for a switch, polled every ~40 ms from `at`: frames of the own tile (`selfFrames`),
+ * frames the camera handed the publisher (`media-source` `src`), encoded frames, packets, target and
+ * available bitrate, encoder, PLI/FIR/NACK from Janus. Before lib/media/release-videos.ts, `selfFrames`
+ * and `src` stayed at 0-1 for 1.2-2.3 s in round 1 on every page (audio left at ~0.35 s): the camera
+ * had no free buffer while removed <video> elements (device-check preview, own tile) held theirs.
  */
 async function watchFirstVideo(page: Page, at: number): Promise<string> {
   const read = () =>
@@ -135,7 +138,17 @@ async function watchFirstVideo(page: Page, at: number): Promise<string> {
           if (s.type === 'media-source' && s.kind === 'video') row.src = s.frames;
           if (s.type === 'outbound-rtp' && s.kind === 'audio') row.a = s.packetsSent;
           if (s.type === 'outbound-rtp' && s.kind === 'video')
-            Object.assign(row, { enc: s.framesEncoded, sent: s.packetsSent, tb: s.targetBitrate, ql: s.qualityLimitationReason, impl: s.encoderImplementation, pli: s.pliCount, fir: s.firCount, nack: s.nackCount, w: s.frameWidth });
+            Object.assign(row, {
+              enc: s.framesEncoded,
+              sent: s.packetsSent,
+              tb: s.targetBitrate,
+              ql: s.qualityLimitationReason,
+              impl: s.encoderImplementation,
+              pli: s.pliCount,
+              fir: s.firCount,
+              nack: s.nackCount,
+              w: s.frameWidth,
+            });
           if (s.type === 'candidate-pair' && s.nominated) row.aob = s.availableOutgoingBitrate;
         });
       }

@@ -75,6 +75,7 @@ export async function runLiveEvent(cast: EventCast): Promise<ShownTable[][]> {
   await hostClicks(organizer, host, 'Start round 1 now', (t) => t.phase === 'moving' && t.round === 1); // seated, people move
   await hostClicks(organizer, host, 'Start round 1 now', (t) => t.phase === 'round' && t.round === 1);
   const round1 = await checkRound(cast, host, 1);
+  await tableChat(cast, round1);
   await screens.capture(cast.participants.find((p) => p.person.camera)!.page, 'participant-table');
   await screens.capture(cast.moderators[0]!.page, 'moderator-view');
 
@@ -211,6 +212,24 @@ async function welcomeOnStage(cast: EventCast, host: StaffWatcher): Promise<void
     cast.problems.push(`plenary: participants see the host's tile labelled with an internal id (${host.personId()}) instead of a name`);
   await cast.screens.capture(cast.participants[1]!.page, 'participant-plenary');
   await cast.screens.capture(cast.organizer, 'control-room-plenary');
+}
+
+/** The first participant greets their table in the chat: their table (moderator included) reads it, the other table does not. */
+async function tableChat(cast: EventCast, tables: ShownTable[]): Promise<void> {
+  const { person, page } = cast.participants[0]!;
+  const text = `Hello everyone, ${person.name} from ${person.company} here!`;
+  const chat = (p: Page) => p.getByRole('region', { name: 'Table chat' });
+  await chat(page).getByLabel('Message to your table').fill(text);
+  await chat(page).getByRole('button', { name: 'Send' }).click();
+  const table = tables.find((t) => t.names.includes(person.name))!;
+  const pages = [
+    ...cast.participants.map((p) => ({ name: p.person.name, page: p.page, here: table.names.includes(p.person.name) })),
+    ...cast.moderators.map((m) => ({ name: m.moderator.name, page: m.page, here: table.moderator === m.moderator.name })),
+  ];
+  for (const p of pages.filter((p) => p.here)) await chat(p.page).getByText(text).waitFor();
+  for (const p of pages.filter((p) => !p.here))
+    assert.equal(await chat(p.page).getByText(text).count(), 0, `${p.name} at another table does not read the chat of table ${table.table}`);
+  cast.log(`${person.name} greeted table ${table.table} in the chat; only that table reads it`);
 }
 
 /** A moderator asks for help; the host sees the request. */

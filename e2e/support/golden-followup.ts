@@ -4,9 +4,25 @@ import type { ShownTable } from './golden-live';
 import type { Mailbox } from './golden-mail';
 import type { Screens } from './golden-screens';
 
+const path = (link: string) => new URL(link).pathname;
+
+/** The follow-up job runs once a minute: the mail comes within about a minute of the end. */
+async function followUpMail(mail: Mailbox, person: Person) {
+  const followup = await mail.waitFor('the follow-up mail', person.email, (m) => m.links.some((l) => /^\/manage\/[^/]+\/met$/.test(path(l))), 90_000);
+  return { followup, met: followup.links.find((l) => path(l).endsWith('/met'))! };
+}
+
+const cardOf = (page: Page, name: string) =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name, level: 3 }) })
+    .first();
+
 /**
  * After the event: the follow-up mail brings a participant to "People I met" (everyone from their
- * tables, round by round), where they ask one of them to connect, and to the feedback form.
+ * tables, round by round), where they ask one of them to connect; that person accepts from their own
+ * mail, and then the first sees exactly that person's contact details and nobody else's (nobody in the
+ * cast opted in to sharing at registration). Then the feedback form.
  */
 export async function followUp(
   person: Person,
@@ -15,11 +31,9 @@ export async function followUp(
   mail: Mailbox,
   screens: Screens,
   log: (...parts: unknown[]) => void,
+  peers: { people: readonly Person[]; open(person: Person): Promise<Page> },
 ): Promise<void> {
-  const path = (link: string) => new URL(link).pathname;
-  // The follow-up job runs once a minute: the mail comes within about a minute of the end.
-  const followup = await mail.waitFor('the follow-up mail', person.email, (m) => m.links.some((l) => /^\/manage\/[^/]+\/met$/.test(path(l))), 90_000);
-  const met = followup.links.find((l) => path(l).endsWith('/met'))!;
+  const { followup, met } = await followUpMail(mail, person);
   const feedback = followup.links.find((l) => path(l).endsWith('/feedback'));
   log(`follow-up mail for ${person.name}: "${followup.subject}"`);
 
@@ -27,14 +41,28 @@ export async function followUp(
   await page.getByRole('heading', { name: 'People I met', level: 1 }).waitFor();
   const mates = [...new Set(rounds.flatMap((tables) => tables.find((t) => t.names.includes(person.name))!.names))].filter((n) => n !== person.name);
   for (const name of mates) await page.getByRole('heading', { name, level: 3 }).first().waitFor();
-  const card = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: mates[0]!, level: 3 }) })
-    .first();
+  const card = cardOf(page, mates[0]!);
   await card.getByRole('button', { name: 'Ask to connect' }).click();
   await card.getByText('Request sent.', { exact: false }).waitFor();
-  await screens.capture(page, 'followup-met');
   log(`${person.name} sees the ${mates.length} people met (${mates.join(', ')}) and asked ${mates[0]} to connect`);
+
+  const mate = peers.people.find((p) => p.name === mates[0])!;
+  const matePage = await peers.open(mate);
+  await matePage.goto((await followUpMail(mail, mate)).met);
+  const request = cardOf(matePage, person.name);
+  await request.getByRole('button', { name: 'Accept and connect' }).click();
+  await request.getByRole('link', { name: person.email }).waitFor();
+  await matePage.context().close();
+  log(`${mate.name} accepted from their own follow-up mail and sees ${person.name}'s e-mail`);
+
+  await page.reload();
+  await card.getByRole('link', { name: mate.email }).waitFor();
+  for (const name of mates.slice(1)) {
+    const text = (await cardOf(page, name).textContent()) ?? '';
+    if (text.includes('@')) throw new Error(`${person.name} sees contact details of ${name}, who never agreed: ${text}`);
+  }
+  await screens.capture(page, 'followup-met');
+  log(`${person.name} sees ${mate.name}'s e-mail after the accept, and no contact details of the others`);
 
   if (!feedback) throw new Error(`no feedback link in the follow-up mail: ${followup.links.join(', ')}`);
   await page.goto(feedback);

@@ -22,13 +22,15 @@ type Log = (...parts: unknown[]) => void;
 
 export async function prepareEdition(
   browser: Browser,
+  /** The organizer's own browser (the host is on another machine than the participants). */
+  organizerBrowser: Browser,
   url: string,
   admin: { email: string; password: string },
   mail: Mailbox,
   screens: Screens,
   log: Log,
 ): Promise<Prepared> {
-  const { page: organizer } = await newPersonPage(browser, 'organizer', log);
+  const { page: organizer } = await newPersonPage(organizerBrowser, 'organizer', log);
   await organizerLogsIn(organizer, url, admin, screens);
   await createSeriesAndEdition(organizer, screens);
   log('series and edition created');

@@ -5,6 +5,17 @@ import { icebreakersInputSchema } from './icebreakers.js';
 export const languageSchema = z.enum(['nl', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** True for an IANA time zone name the platform knows, such as Europe/Brussels. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const TIME_ZONE_MESSAGE = 'must be an IANA time zone such as Europe/Brussels';
+
 // Angle brackets and control characters have no place in a person's name or company; refusing
 // them up front keeps markup out of mails, calendars and exports (output is escaped as well).
 const plainText = (max: number) =>
@@ -92,17 +103,7 @@ export const seriesInputSchema = z.object({
   name: plainText(200).pipe(z.string().min(1, 'is required')),
   description: longText(5000).optional(),
   language: languageSchema.default('nl'),
-  timeZone: z
-    .string()
-    .default('Europe/Brussels')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as Europe/Brussels'),
+  timeZone: z.string().default('Europe/Brussels').refine(isTimeZone, TIME_ZONE_MESSAGE),
   weekday: weekdaySchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)'),
   durationMinutes: z

@@ -1,4 +1,4 @@
-import type { LiveAuth } from '@tablehop/protocol';
+import { lobbySnapshot, type LiveAuth } from '@tablehop/protocol';
 import { AppError } from '../src/http/app-error.js';
 import type { LiveEngine } from '../src/live/live-engine.port.js';
 import type { LiveActor, LiveCommand, LiveEvent, LiveSnapshot } from '../src/live/live.types.js';
@@ -28,22 +28,8 @@ export function createFakeLiveEngine(editionId: string, people: FakePerson[]) {
 
   const actorOf = (person: FakePerson): LiveActor => ({ editionId, role: person.role, personId: person.personId, displayName: person.name });
 
-  function snapshotFor(actor: LiveActor): LiveSnapshot {
-    return {
-      editionId,
-      title: 'Virtual Friday',
-      you: { personId: actor.personId, role: actor.role, name: actor.displayName },
-      timer: { phase: 'doors_open', round: 0, rounds: 3, startedAt: null, endsAt: null, pausedRemainingMs: null },
-      seat: null,
-      next: null,
-      broadcasts: [],
-      notes: null,
-      help: [],
-      media: { media: null, reason: 'no_room' },
-      mutes: [],
-      staff: null,
-    };
-  }
+  const snapshotFor = (actor: LiveActor): LiveSnapshot =>
+    lobbySnapshot({ editionId, you: { personId: actor.personId, role: actor.role, name: actor.displayName } });
 
   function emit(event: LiveEvent, to?: (actor: LiveActor) => boolean): void {
     for (const { actor, sink } of [...sinks.values()]) if (!to || to(actor)) sink(event);

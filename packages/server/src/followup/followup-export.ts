@@ -1,29 +1,21 @@
+import { profileOf } from '../registration/registration.dto.js';
+import type { RegistrationProfile } from '../registration/registration.store.js';
 import type { PersonalData } from './followup.store.js';
 
 /** The JSON a person downloads: everything stored about them, without tokens or other people's details. */
 export interface PersonalExport {
   exportedAt: string;
   email: string;
-  registrations: Array<{
-    id: string;
-    editionId: string;
-    series: string;
-    startsAt: string;
-    status: string;
-    name: string;
-    email: string;
-    company: string;
-    sector: string;
-    jobTitle: string;
-    offer: string;
-    lookingFor: string;
-    linkedinUrl: string;
-    language: string;
-    shareContact: boolean;
-    createdAt: string;
-    confirmedAt: string | null;
-    cancelledAt: string | null;
-  }>;
+  registrations: Array<
+    RegistrationProfile & {
+      series: string;
+      startsAt: string;
+      status: string;
+      createdAt: string;
+      confirmedAt: string | null;
+      cancelledAt: string | null;
+    }
+  >;
   seatings: Array<{ editionId: string; round: number; table: number; from: string; to: string | null }>;
   contactRequests: Array<{ editionId: string; direction: 'sent' | 'received'; otherPerson: string; createdAt: string }>;
   feedback: Array<{ editionId: string; rating: number; recommend: number | null; comment: string; createdAt: string; updatedAt: string }>;
@@ -33,26 +25,20 @@ export function buildPersonalExport(email: string, data: PersonalData, now: Date
   return {
     exportedAt: now.toISOString(),
     email,
-    registrations: data.registrations.map((r) => ({
-      id: r.id,
-      editionId: r.editionId,
-      series: r.seriesName,
-      startsAt: r.startsAt.toISOString(),
-      status: r.status,
-      name: r.name,
-      email: r.email,
-      company: r.company,
-      sector: r.sector,
-      jobTitle: r.jobTitle,
-      offer: r.offer,
-      lookingFor: r.lookingFor,
-      linkedinUrl: r.linkedinUrl,
-      language: r.language,
-      shareContact: r.shareContact,
-      createdAt: r.createdAt.toISOString(),
-      confirmedAt: r.confirmedAt?.toISOString() ?? null,
-      cancelledAt: r.cancelledAt?.toISOString() ?? null,
-    })),
+    registrations: data.registrations.map((r) => {
+      const { id, editionId, ...profile } = profileOf(r);
+      return {
+        id,
+        editionId,
+        series: r.seriesName,
+        startsAt: r.startsAt.toISOString(),
+        status: r.status,
+        ...profile,
+        createdAt: r.createdAt.toISOString(),
+        confirmedAt: r.confirmedAt?.toISOString() ?? null,
+        cancelledAt: r.cancelledAt?.toISOString() ?? null,
+      };
+    }),
     seatings: data.seatings.map((s) => ({
       editionId: s.editionId,
       round: s.round,

@@ -1,15 +1,8 @@
 import type { ConnectionState } from '@tablehop/protocol';
+import type { SeatingRow } from '../live/live.store.js';
 
 /** One recorded seating (`live_seatings`): a participant or a moderator at a table, from when to when. */
-export interface Seating {
-  round: number;
-  table: number;
-  registrationId: string | null;
-  moderatorId: string | null;
-  from: Date;
-  /** null: never closed (counts as lasting to the end). */
-  to: Date | null;
-}
+export type Seating = SeatingRow;
 
 /** Whom one person sat with in one round (at one table, or at two when moved during the round). */
 export interface MetRoundIds {

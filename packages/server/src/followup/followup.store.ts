@@ -1,21 +1,9 @@
-import type { Language } from '@tablehop/protocol';
 import type { Sql } from '../db/sql.js';
+import type { RegistrationProfile } from '../registration/registration.store.js';
 import type { Seating } from './followup.logic.js';
 
 /** A person as the follow-up shows them: the card, and the contact details (shown only when revealed). */
-export interface PersonCard {
-  id: string;
-  editionId: string;
-  name: string;
-  email: string;
-  company: string;
-  sector: string;
-  jobTitle: string;
-  offer: string;
-  lookingFor: string;
-  linkedinUrl: string;
-  language: Language;
-  shareContact: boolean;
+export interface PersonCard extends RegistrationProfile {
   status: string;
   anonymizedAt: Date | null;
 }

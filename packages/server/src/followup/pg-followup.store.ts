@@ -1,57 +1,13 @@
-import type { Language } from '@tablehop/protocol';
-import type { Seating } from './followup.logic.js';
+import { type ProfileRow, toProfile } from '../registration/pg-registrations.store.js';
+import { type SeatingDbRow, toSeatingRow } from '../live/pg-live.store.js';
 import type { FeedbackRow, FollowupStore, PersonCard } from './followup.store.js';
 
-interface PersonRow {
-  id: string;
-  edition_id: string;
-  name: string;
-  email: string;
-  company: string;
-  sector: string;
-  job_title: string;
-  offer_text: string;
-  looking_for: string;
-  linkedin_url: string;
-  language: Language;
-  consent_share_contact: boolean;
+interface PersonRow extends ProfileRow {
   status: string;
   anonymized_at: Date | null;
 }
 
-const toPerson = (r: PersonRow): PersonCard => ({
-  id: r.id,
-  editionId: r.edition_id,
-  name: r.name,
-  email: r.email,
-  company: r.company,
-  sector: r.sector,
-  jobTitle: r.job_title,
-  offer: r.offer_text,
-  lookingFor: r.looking_for,
-  linkedinUrl: r.linkedin_url,
-  language: r.language,
-  shareContact: r.consent_share_contact,
-  status: r.status,
-  anonymizedAt: r.anonymized_at,
-});
-
-interface SeatingRow {
-  round: number;
-  table_no: number;
-  registration_id: string | null;
-  moderator_id: string | null;
-  from_at: Date;
-  to_at: Date | null;
-}
-const toSeating = (r: SeatingRow): Seating => ({
-  round: r.round,
-  table: r.table_no,
-  registrationId: r.registration_id,
-  moderatorId: r.moderator_id,
-  from: r.from_at,
-  to: r.to_at,
-});
+const toPerson = (r: PersonRow): PersonCard => ({ ...toProfile(r), status: r.status, anonymizedAt: r.anonymized_at });
 
 interface FeedbackDbRow {
   rating: number;
@@ -70,11 +26,11 @@ const PERSON_COLUMNS = `id, edition_id, name, email, company, sector, job_title,
 
 export const pgFollowupStore: FollowupStore = {
   async listSeatings(sql, editionId) {
-    const rows = await sql.query<SeatingRow>(
+    const rows = await sql.query<SeatingDbRow>(
       `SELECT round, table_no, registration_id, moderator_id, from_at, to_at FROM live_seatings WHERE edition_id = $1 ORDER BY id`,
       [editionId],
     );
-    return rows.map(toSeating);
+    return rows.map(toSeatingRow);
   },
 
   async findPeople(sql, editionId, list) {
@@ -212,7 +168,7 @@ export const pgFollowupStore: FollowupStore = {
       [email],
     );
     const mine = ids(registrations.map((r) => r.id));
-    const seatings = await sql.query<SeatingRow & { edition_id: string }>(
+    const seatings = await sql.query<SeatingDbRow & { edition_id: string }>(
       `SELECT edition_id, round, table_no, registration_id, moderator_id, from_at, to_at FROM live_seatings
        WHERE registration_id IN ${IN_IDS('$1')} ORDER BY id`,
       [mine],
@@ -246,7 +202,7 @@ export const pgFollowupStore: FollowupStore = {
         confirmedAt: r.confirmed_at,
         cancelledAt: r.cancelled_at,
       })),
-      seatings: seatings.map((r) => ({ ...toSeating(r), editionId: r.edition_id })),
+      seatings: seatings.map((r) => ({ ...toSeatingRow(r), editionId: r.edition_id })),
       contactRequests: requests.map((r) => ({
         editionId: r.edition_id,
         from: r.from_registration_id,

@@ -37,12 +37,14 @@ export type SeatingOp =
   | { op: 'open'; personId: string; kind: 'participant' | 'moderator'; round: number; table: number; at: Date }
   | { op: 'close'; personId: string; kind: 'participant' | 'moderator'; at: Date };
 
+/** One recorded seating (`live_seatings`): a participant or a moderator at a table, from when to when. */
 export interface SeatingRow {
   round: number;
   table: number;
   registrationId: string | null;
   moderatorId: string | null;
   from: Date;
+  /** null: never closed (counts as lasting to the end). */
   to: Date | null;
 }
 

@@ -48,6 +48,16 @@ async function insertRegistration(sql: Sql, editionId: string, email: string, st
 }
 
 const at = (iso: string) => new Date(iso);
+/** Seating record changes of a participant. */
+const open = (personId: string, round: number, table: number, iso: string) => ({
+  op: 'open' as const,
+  personId,
+  kind: 'participant' as const,
+  round,
+  table,
+  at: at(iso),
+});
+const close = (personId: string, iso: string) => ({ op: 'close' as const, personId, kind: 'participant' as const, at: at(iso) });
 
 forEachTestDatabase('live store', (getDb) => {
   beforeEach(async () => {
@@ -143,15 +153,6 @@ forEachTestDatabase('live store', (getDb) => {
     const bob2 = await insertRegistration(db, current, 'bob@example.com');
     const carol2 = await insertRegistration(db, current, 'carol@example.com');
     const dave2 = await insertRegistration(db, current, 'dave@example.com', 'cancelled');
-    const open = (personId: string, round: number, table: number, iso: string) => ({
-      op: 'open' as const,
-      personId,
-      kind: 'participant' as const,
-      round,
-      table,
-      at: at(iso),
-    });
-    const close = (personId: string, iso: string) => ({ op: 'close' as const, personId, kind: 'participant' as const, at: at(iso) });
     // Alice and Bob share table 1; Carol sits there only after Alice has left it (she meets Bob, not Alice);
     // Dave (cancelled now) sat with Alice.
     await store.writeSeatings(db, earlier, [
@@ -179,15 +180,6 @@ forEachTestDatabase('live store', (getDb) => {
     const inFirst = await Promise.all(names.map((n) => insertRegistration(db, first, `${n}@example.com`)));
     const inSecond = await Promise.all(names.map((n) => insertRegistration(db, second, `${n}@example.com`)));
     const [alice, bob, carol, erin] = await Promise.all(names.map((n) => insertRegistration(db, current, `${n}@example.com`)));
-    const open = (personId: string, round: number, table: number, iso: string) => ({
-      op: 'open' as const,
-      personId,
-      kind: 'participant' as const,
-      round,
-      table,
-      at: at(iso),
-    });
-    const close = (personId: string, iso: string) => ({ op: 'close' as const, personId, kind: 'participant' as const, at: at(iso) });
     // First edition: Alice and Bob meet in rounds 1 and 2 (still one edition); Carol and Erin in round 1.
     await store.writeSeatings(db, first, [
       open(inFirst[0]!, 1, 1, '2026-10-09T08:40:00Z'),

@@ -6,6 +6,25 @@ import type { LiveEditionInfo, LiveParticipantRow, LiveStore, SeatingRow } from 
 /** The state as stored: without plan, past rounds and tables, with the table count of the running round. */
 type StoredState = Omit<LiveState, 'plan' | 'past' | 'tables'> & { tableCount: number | null };
 type Json<T> = T | string;
+
+/** A `live_seatings` row as read (shared with the follow-up and reports stores). */
+export interface SeatingDbRow {
+  round: number;
+  table_no: number;
+  registration_id: string | null;
+  moderator_id: string | null;
+  from_at: Date;
+  to_at: Date | null;
+}
+
+export const toSeatingRow = (r: SeatingDbRow): SeatingRow => ({
+  round: r.round,
+  table: r.table_no,
+  registrationId: r.registration_id,
+  moderatorId: r.moderator_id,
+  from: r.from_at,
+  to: r.to_at,
+});
 // Drivers may hand jsonb back parsed or as text.
 const parseJson = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
@@ -217,21 +236,10 @@ export const pgLiveStore: LiveStore = {
   },
 
   async listSeatings(sql, editionId) {
-    const rows = await sql.query<{
-      round: number;
-      table_no: number;
-      registration_id: string | null;
-      moderator_id: string | null;
-      from_at: Date;
-      to_at: Date | null;
-    }>(`SELECT round, table_no, registration_id, moderator_id, from_at, to_at FROM live_seatings WHERE edition_id = $1 ORDER BY id`, [editionId]);
-    return rows.map((r): SeatingRow => ({
-      round: r.round,
-      table: r.table_no,
-      registrationId: r.registration_id,
-      moderatorId: r.moderator_id,
-      from: r.from_at,
-      to: r.to_at,
-    }));
+    const rows = await sql.query<SeatingDbRow>(
+      `SELECT round, table_no, registration_id, moderator_id, from_at, to_at FROM live_seatings WHERE edition_id = $1 ORDER BY id`,
+      [editionId],
+    );
+    return rows.map(toSeatingRow);
   },
 };

@@ -1,7 +1,8 @@
 import type { Language, RegistrationStatus } from '@tablehop/protocol';
-import type { Registration, RegistrationsStore } from './registration.store.js';
+import type { Registration, RegistrationProfile, RegistrationsStore } from './registration.store.js';
 
-interface RegistrationRow {
+/** The columns of a registration that make its profile (shared with the follow-up store). */
+export interface ProfileRow {
   id: string;
   edition_id: string;
   name: string;
@@ -14,6 +15,24 @@ interface RegistrationRow {
   linkedin_url: string;
   language: Language;
   consent_share_contact: boolean;
+}
+
+export const toProfile = (r: ProfileRow): RegistrationProfile => ({
+  id: r.id,
+  editionId: r.edition_id,
+  name: r.name,
+  email: r.email,
+  company: r.company,
+  sector: r.sector,
+  jobTitle: r.job_title,
+  offer: r.offer_text,
+  lookingFor: r.looking_for,
+  linkedinUrl: r.linkedin_url,
+  language: r.language,
+  shareContact: r.consent_share_contact,
+});
+
+interface RegistrationRow extends ProfileRow {
   status: RegistrationStatus;
   waitlist_position: number | null;
   offer_expires_at: Date | null;
@@ -29,18 +48,7 @@ interface RegistrationRow {
 }
 
 const toRegistration = (r: RegistrationRow): Registration => ({
-  id: r.id,
-  editionId: r.edition_id,
-  name: r.name,
-  email: r.email,
-  company: r.company,
-  sector: r.sector,
-  jobTitle: r.job_title,
-  offer: r.offer_text,
-  lookingFor: r.looking_for,
-  linkedinUrl: r.linkedin_url,
-  language: r.language,
-  shareContact: r.consent_share_contact,
+  ...toProfile(r),
   status: r.status,
   waitlistPosition: r.waitlist_position,
   offerExpiresAt: r.offer_expires_at,

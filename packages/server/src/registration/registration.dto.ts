@@ -1,5 +1,5 @@
 import type { RegistrationView } from '@tablehop/protocol';
-import type { Registration } from './registration.store.js';
+import type { Registration, RegistrationProfile } from './registration.store.js';
 
 export {
   manageViewSchema as manageViewDto,
@@ -7,7 +7,8 @@ export {
   registrationSchema as registrationDto,
 } from '@tablehop/protocol';
 
-export function toRegistrationDto(r: Registration): RegistrationView {
+/** The profile fields of any registration shape, on their own (for DTOs and exports). */
+export function profileOf(r: RegistrationProfile): RegistrationProfile {
   return {
     id: r.id,
     editionId: r.editionId,
@@ -21,6 +22,12 @@ export function toRegistrationDto(r: Registration): RegistrationView {
     linkedinUrl: r.linkedinUrl,
     language: r.language,
     shareContact: r.shareContact,
+  };
+}
+
+export function toRegistrationDto(r: Registration): RegistrationView {
+  return {
+    ...profileOf(r),
     status: r.status,
     waitlistPosition: r.waitlistPosition,
     offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,

@@ -1,8 +1,8 @@
 import type { Language, RegistrationStatus } from '@tablehop/protocol';
 import type { Sql } from '../db/sql.js';
 
-/** A person's registration for one edition. */
-export interface Registration {
+/** What a person gave when registering for one edition: the part every registration shape shares. */
+export interface RegistrationProfile {
   id: string;
   editionId: string;
   name: string;
@@ -15,6 +15,10 @@ export interface Registration {
   linkedinUrl: string;
   language: Language;
   shareContact: boolean;
+}
+
+/** A person's registration for one edition. */
+export interface Registration extends RegistrationProfile {
   status: RegistrationStatus;
   /** Rank among those still waiting (1 = next); null when not waiting. */
   waitlistPosition: number | null;

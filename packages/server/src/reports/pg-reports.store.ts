@@ -1,5 +1,5 @@
 import type { EditionStatus, Language, LiveFlag, LiveHelpRequest, RegistrationStatus } from '@tablehop/protocol';
-import { pgLiveStore } from '../live/pg-live.store.js';
+import { pgLiveStore, type SeatingDbRow, toSeatingRow } from '../live/pg-live.store.js';
 import type { ReportEdition, ReportFeedback, ReportRegistration, ReportSeating } from './report.types.js';
 import type { ReportsStore } from './reports.store.js';
 
@@ -84,15 +84,7 @@ export const pgReportsStore: ReportsStore = {
          FROM registrations WHERE edition_id IN (${SCOPE}) ORDER BY seq`,
         params,
       ),
-      sql.query<{
-        edition_id: string;
-        round: number;
-        table_no: number;
-        registration_id: string | null;
-        moderator_id: string | null;
-        from_at: Date;
-        to_at: Date | null;
-      }>(
+      sql.query<SeatingDbRow & { edition_id: string }>(
         `SELECT edition_id, round, table_no, registration_id, moderator_id, from_at, to_at FROM live_seatings WHERE edition_id IN (${SCOPE}) ORDER BY id`,
         params,
       ),
@@ -130,15 +122,7 @@ export const pgReportsStore: ReportsStore = {
         confirmedAt: r.confirmed_at,
         cancelledAt: r.cancelled_at,
       })),
-      seatings: seatings.map((s): ReportSeating => ({
-        editionId: s.edition_id,
-        round: s.round,
-        table: s.table_no,
-        registrationId: s.registration_id,
-        moderatorId: s.moderator_id,
-        from: s.from_at,
-        to: s.to_at,
-      })),
+      seatings: seatings.map((s): ReportSeating => ({ editionId: s.edition_id, ...toSeatingRow(s) })),
       feedback: feedback.map((f): ReportFeedback => ({
         editionId: f.edition_id,
         registrationId: f.registration_id,

@@ -1,4 +1,5 @@
 import type { EditionStatus, Language, LiveFlag, LiveHelpRequest, RegistrationStatus } from '@tablehop/protocol';
+import type { SeatingRow } from '../live/live.store.js';
 
 /** The rows the reports are computed from, as `ReportsStore` loads them. */
 
@@ -39,14 +40,8 @@ export interface ReportRegistration {
   cancelledAt: Date | null;
 }
 
-export interface ReportSeating {
+export interface ReportSeating extends SeatingRow {
   editionId: string;
-  round: number;
-  table: number;
-  registrationId: string | null;
-  moderatorId: string | null;
-  from: Date;
-  to: Date | null;
 }
 
 export interface ReportFeedback {

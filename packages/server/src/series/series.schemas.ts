@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { seriesInputSchema } from '@tablehop/protocol';
+import { isTimeZone, seriesInputSchema, TIME_ZONE_MESSAGE } from '@tablehop/protocol';
 
 const input = seriesInputSchema.shape;
 const unwrapDefault = <T extends z.ZodType>(schema: z.ZodDefault<T> | T): T => (schema instanceof z.ZodDefault ? (schema.unwrap() as T) : schema);
@@ -15,17 +15,7 @@ export const seriesPatchSchema = z
     name: input.name.optional(),
     description: input.description,
     language: unwrapDefault(input.language).optional(),
-    timeZone: z
-      .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be an IANA time zone such as Europe/Brussels')
-      .optional(),
+    timeZone: z.string().refine(isTimeZone, TIME_ZONE_MESSAGE).optional(),
     weekday: input.weekday.optional(),
     startTime: input.startTime.optional(),
     durationMinutes: input.durationMinutes.optional(),

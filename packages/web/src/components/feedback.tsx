@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../lib/api-client';
 import { describeApiError } from '../lib/i18n';
 import { useI18n } from '../lib/i18n-context';
+import { Link } from './link';
 
 /** A calm placeholder while a page loads; announced to screen readers. */
 export function LoadingState() {
@@ -40,6 +41,20 @@ export function ErrorState({
         )}
         {children}
       </div>
+    </div>
+  );
+}
+
+/** A page whose subject is gone (or never was): "not found", why, and one way on. */
+export function NotFoundNotice({ text, href, action }: { text: string; href: string; action: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="card notice page-notice">
+      <h1>{t.notFoundTitle}</h1>
+      <p>{text}</p>
+      <Link href={href} className="button">
+        {action}
+      </Link>
     </div>
   );
 }

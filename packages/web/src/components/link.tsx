@@ -11,3 +11,12 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   };
   return <a href={href} onClick={handleClick} {...rest} />;
 }
+
+/** The way back above a page's title: "← {children}". */
+export function BackLink({ href, children }: { href: string; children: string }) {
+  return (
+    <Link href={href} className="back-link">
+      <span aria-hidden="true">←</span> {children}
+    </Link>
+  );
+}

@@ -47,7 +47,7 @@ export const joinEn = {
   connectionBack: 'Back online',
 
   // Where you are
-  lobbyTitle: 'Welcome in the lobby',
+  lobbyTitle: 'Welcome to the lobby',
   lobbyText: 'The event starts soon with a short plenary welcome. Check your camera and microphone in the meantime.',
   scheduledTitle: 'The event has not started yet',
   scheduledText: (time: string) => `The doors open at ${time}. Keep this page open, or come back then.`,
@@ -104,6 +104,8 @@ export const joinEn = {
   cameraOffAction: 'Turn camera off',
   cameraOnAction: 'Turn camera on',
   cameraOffState: 'Camera off',
+  hostTile: 'Host',
+  guestTile: 'Guest',
   micOffState: 'Microphone off',
   muteParticipant: (name: string) => `Mute ${name}`,
   muteAction: 'Mute',
@@ -217,6 +219,8 @@ export const joinNl: typeof joinEn = {
   cameraOffAction: 'Camera uitzetten',
   cameraOnAction: 'Camera aanzetten',
   cameraOffState: 'Camera uit',
+  hostTile: 'Organisator',
+  guestTile: 'Gast',
   micOffState: 'Microfoon uit',
   muteParticipant: (name) => `${name} dempen`,
   muteAction: 'Dempen',

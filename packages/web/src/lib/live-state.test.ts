@@ -1,22 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { LiveSnapshot, LiveTimer } from '@tablehop/protocol';
+import { lobbySnapshot, type LiveSnapshot, type LiveTimer } from '@tablehop/protocol';
 import { applyLiveEvent, chatOf, keptBroadcasts, muteOf } from './live-state';
 
 const timer: LiveTimer = { phase: 'doors_open', round: 0, rounds: 3, startedAt: 1, endsAt: null, pausedRemainingMs: null };
-const snapshot: LiveSnapshot = {
-  editionId: 'e',
-  title: 'Virtual Friday',
-  you: { personId: 'p1', role: 'participant', name: 'Ann' },
-  timer,
-  seat: null,
-  next: null,
-  broadcasts: [],
-  notes: null,
-  help: [],
-  media: { media: null, reason: 'no_room' },
-  mutes: [],
-  staff: null,
-};
+const snapshot: LiveSnapshot = lobbySnapshot({ editionId: 'e', timer });
 
 describe('applyLiveEvent', () => {
   test('takes the new timer, seat and media assignment', () => {

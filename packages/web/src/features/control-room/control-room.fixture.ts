@@ -1,4 +1,4 @@
-import type { LiveHelpRequest, LivePresence, LiveSnapshot, LiveTableView, LiveTimer } from '@tablehop/protocol';
+import { lobbySnapshot, type LiveHelpRequest, type LivePresence, type LiveSnapshot, type LiveTableView, type LiveTimer } from '@tablehop/protocol';
 
 /** Test data: a host's snapshot of a running round at the size of the story (17 tables of 6 + a moderator). */
 
@@ -104,23 +104,16 @@ export function seventeenTables(): LiveSnapshot {
       createdAt: NOW - 2_000_000,
     },
   ];
-  return {
+  return lobbySnapshot({
     editionId: 'ed-1',
-    title: 'Virtual Friday',
     you: { personId: 'host-1', role: 'host', name: 'Hanne Host' },
     timer: roundTimer,
-    seat: null,
-    next: null,
-    broadcasts: [],
-    notes: null,
     help,
-    media: { media: null, reason: 'no_room' },
-    mutes: [],
     staff: {
       tables,
       presence,
       flags: [],
       lateJoiners: [{ personId: participantId(14, 6), role: 'participant', name: 'Person 14.6', round: 2, table: 14, at: NOW - 60_000 }],
     },
-  };
+  });
 }

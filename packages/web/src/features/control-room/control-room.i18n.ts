@@ -35,7 +35,7 @@ const en = {
   startRound: (round: number) => `Start round ${round} now`,
   endRoundNow: (round: number) => `End round ${round} now`,
   extendBy: (minutes: number) => `+${minutes} min`,
-  extendLabel: (minutes: number) => `Add ${minutes} minutes to the timer`,
+  extendLabel: (minutes: number) => `+${minutes} min: add ${minutes === 1 ? '1 minute' : `${minutes} minutes`} to the timer`,
   extendGroup: 'Add time',
   eventEnded: 'The event has ended. Thank you for hosting!',
 
@@ -247,7 +247,7 @@ const nl: ControlRoomMessages = {
   startRound: (round) => `Ronde ${round} nu starten`,
   endRoundNow: (round) => `Ronde ${round} nu beëindigen`,
   extendBy: (minutes) => `+${minutes} min`,
-  extendLabel: (minutes) => `${minutes} minuten bij de timer`,
+  extendLabel: (minutes) => `+${minutes} min: ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} bij de timer`,
   extendGroup: 'Tijd toevoegen',
   eventEnded: 'Het event is afgelopen. Bedankt om het te leiden!',
 

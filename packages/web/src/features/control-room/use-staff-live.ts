@@ -1,14 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  createLiveClient,
-  type LiveClient,
-  type LiveClientStatus,
-  type LiveCommand,
-  type LiveCommandResult,
-  type LiveError,
-  type LiveSnapshot,
-} from '@tablehop/protocol';
-import { liveSocketUrl } from '../../lib/use-live-join';
+import { useCallback } from 'react';
+import type { LiveClientStatus, LiveCommand, LiveCommandResult, LiveError, LiveSnapshot } from '@tablehop/protocol';
+import { useLiveClient, type LiveClientOptions } from '../../lib/use-live-join';
 import { applyStaffEvent } from './staff-state.logic';
 
 /** What the control room needs of its live connection; tests pass a fake. */
@@ -23,36 +15,18 @@ export interface StaffLive {
   send(command: LiveCommand): Promise<LiveCommandResult>;
 }
 
+const STAFF_OPTIONS: LiveClientOptions = { fold: applyStaffEvent, closeOnRemoved: false };
+
 /**
  * A host's live connection (the session cookie goes along with the upgrade): the snapshot with
  * every event, staff events included, folded in. Reconnecting and resuming are the client's job.
  */
 export function useStaffLive(editionId: string): StaffLive {
-  const [state, setState] = useState<Omit<StaffLive, 'send'>>({ status: 'connecting', snapshot: null, refused: null, serverNow: Date.now });
-  const current = useRef<LiveClient | null>(null);
+  const { state, client } = useLiveClient(editionId, null, STAFF_OPTIONS);
   const send = useCallback(
     (command: LiveCommand): Promise<LiveCommandResult> =>
-      current.current?.send(command) ?? Promise.resolve({ ok: false, error: { code: 'ERR_NOT_CONNECTED', message: 'Not connected.' } }),
-    [],
+      client.current?.send(command) ?? Promise.resolve({ ok: false, error: { code: 'ERR_NOT_CONNECTED', message: 'Not connected.' } }),
+    [client],
   );
-  useEffect(() => {
-    const client = createLiveClient({ url: liveSocketUrl(), editionId, auth: { kind: 'staff' }, createSocket: (url) => new WebSocket(url) });
-    current.current = client;
-    setState({ status: 'connecting', snapshot: null, refused: null, serverNow: () => client.serverNow() });
-    const offs = [
-      client.onSnapshot((snapshot) => setState((s) => ({ ...s, snapshot }))),
-      client.onEvent((event) => setState((s) => (s.snapshot ? { ...s, snapshot: applyStaffEvent(s.snapshot, event) } : s))),
-      client.onStatus((status) => setState((s) => ({ ...s, status, refused: client.refused ?? null }))),
-      client.onError((error) => {
-        if (error.fatal) setState((s) => ({ ...s, refused: { code: error.code, message: error.message } }));
-      }),
-    ];
-    client.connect();
-    return () => {
-      for (const off of offs) off();
-      client.close();
-      if (current.current === client) current.current = null;
-    };
-  }, [editionId]);
-  return { ...state, send };
+  return { status: state.status, snapshot: state.snapshot, refused: state.refused, serverNow: state.serverNow, send };
 }

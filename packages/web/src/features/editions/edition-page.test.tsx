@@ -1,30 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, test, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
 import type { PublicEdition } from '@tablehop/protocol';
 import { I18nProvider } from '../../lib/i18n-context';
 import { EditionListPage } from './edition-list-page';
 import { EditionPage } from './edition-page';
+import { seriousViolations } from '../../test-kit/a11y';
+import { json, setupFetchMock } from '../../test-kit/fetch-mock';
 import { MANAGE_TOKEN, fullEdition, manageView, openEdition, seriesDates } from './public-fixture';
 
-const fetchMock = vi.fn<typeof fetch>();
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-beforeEach(() => {
-  window.localStorage.setItem('tablehop.language', 'en');
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-27T10:00:00Z'));
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  fetchMock.mockReset();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  window.localStorage.clear();
-});
+const fetchMock = setupFetchMock({ now: '2026-11-27T10:00:00Z' });
 
 function serve(edition: PublicEdition | Response, dates: PublicEdition[] | Response = seriesDates) {
   fetchMock.mockImplementation(async (input, init) => {
@@ -48,9 +34,7 @@ const renderPage = () =>
   );
 
 async function expectNoSeriousA11yIssue(container: HTMLElement) {
-  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(container)).toEqual([]);
 }
 
 describe('public edition page', () => {

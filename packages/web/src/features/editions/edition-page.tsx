@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { ErrorState, LoadingState, NotFoundNotice } from '../../components/feedback';
+import { BackLink } from '../../components/link';
 import { api } from '../../lib/api-client';
 import type { PublicEdition } from '../../lib/api-types';
 import { formatDateTime } from '../../lib/i18n';
@@ -28,13 +28,7 @@ export function EditionPage({ editionId }: { editionId: string }) {
     const missing =
       edition.error.code === 'ERR_EDITION_NOT_FOUND' || edition.error.code === 'ERR_NOT_FOUND' || edition.error.code === 'ERR_VALIDATION';
     return missing ? (
-      <div className="card notice page-notice">
-        <h1>{t.notFoundTitle}</h1>
-        <p>{t.editionNotFound}</p>
-        <Link href="/" className="button">
-          {t.backToEditions}
-        </Link>
-      </div>
+      <NotFoundNotice text={t.editionNotFound} href="/" action={t.backToEditions} />
     ) : (
       <ErrorState asPage error={edition.error} onRetry={edition.reload} />
     );
@@ -50,9 +44,7 @@ function EditionView({ edition, sectors, onRegistered }: { edition: PublicEditio
 
   return (
     <>
-      <Link href="/" className="back-link">
-        <span aria-hidden="true">←</span> {t.backToEditions}
-      </Link>
+      <BackLink href="/">{t.backToEditions}</BackLink>
       <div className="edition-layout">
         <section className="edition-main" aria-labelledby="edition-title">
           <header className="edition-header">

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PublicEdition } from '@tablehop/protocol';
 import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { BackLink, Link } from '../../components/link';
 import type { ApiError, ClientErrorCode } from '../../lib/api-client';
 import { describeApiError, formatDate, type Messages } from '../../lib/i18n';
 import { useI18n, usePageLanguage } from '../../lib/i18n-context';
@@ -39,9 +39,7 @@ export function FollowupFrame<T>({
   useDocumentTitle(title);
   return (
     <div className="followup">
-      <Link href={manageHref(token)} className="back-link">
-        <span aria-hidden="true">←</span> {t.fuBackToManage}
-      </Link>
+      <BackLink href={manageHref(token)}>{t.fuBackToManage}</BackLink>
       {request.state === 'loading' && <LoadingState />}
       {request.state === 'error' && <FollowupError error={request.error} onRetry={request.reload} />}
       {request.state === 'ok' && (

@@ -1,32 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
-import { I18nProvider } from '../../lib/i18n-context';
 import { metView } from './followup-fixture';
 import { MetContent } from './met-page';
+import { seriousViolations } from '../../test-kit/a11y';
+import { json, setupFetchMock } from '../../test-kit/fetch-mock';
+import { renderInApp } from '../../test-kit/render-in-app';
 
-const fetchMock = vi.fn<typeof fetch>();
+const fetchMock = setupFetchMock();
 
-beforeEach(() => {
-  window.localStorage.setItem('tablehop.language', 'en');
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
-  window.localStorage.clear();
-});
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const renderMet = () =>
-  render(
-    <I18nProvider>
-      <MetContent view={metView} token="manage-token-of-ann-0123456789" />
-    </I18nProvider>,
-  );
+const renderMet = () => renderInApp(<MetContent view={metView} token="manage-token-of-ann-0123456789" />);
 const cardOf = (name: string) => screen.getByRole('heading', { level: 3, name: new RegExp(name) }).closest('li')!;
 
 describe('people I met', () => {
@@ -73,8 +57,6 @@ describe('people I met', () => {
 
   test('axe finds no serious or critical accessibility problem', async () => {
     const { container } = renderMet();
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(container)).toEqual([]);
   });
 });

@@ -1,57 +1,25 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
 import type { ManageView, NextEditionView } from '@tablehop/protocol';
-import { I18nProvider } from '../../lib/i18n-context';
+import { MANAGE_TOKEN, manageView as annView } from '../editions/public-fixture';
 import { endedEdition } from './followup-fixture';
 import { NextEditionPage } from './next-edition-page';
 import { PrivacyPage } from './privacy-page';
+import { seriousViolations } from '../../test-kit/a11y';
+import { json, setupFetchMock } from '../../test-kit/fetch-mock';
+import { renderInApp as inApp } from '../../test-kit/render-in-app';
 
-const token = 'manage-token-of-ann-0123456789';
-const fetchMock = vi.fn<typeof fetch>();
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const token = MANAGE_TOKEN;
+const fetchMock = setupFetchMock();
 
+/** Ann's registration for the ended edition: no join link, no live state any more. */
 const manageView: ManageView = {
-  registration: {
-    id: 'ann',
-    editionId: 'e1',
-    name: 'Ann Peeters',
-    email: 'ann@example.com',
-    company: '',
-    sector: '',
-    jobTitle: '',
-    offer: '',
-    lookingFor: '',
-    linkedinUrl: '',
-    language: 'en',
-    shareContact: false,
-    status: 'confirmed',
-    waitlistPosition: null,
-    offerExpiresAt: null,
-    source: 'self',
-    createdAt: '2026-11-20T10:00:00.000Z',
-    confirmedAt: '2026-11-20T10:00:00.000Z',
-    cancelledAt: null,
-  },
-  edition: endedEdition,
+  ...annView({ registration: { id: 'ann', editionId: endedEdition.id, company: '', sector: '', jobTitle: '' }, edition: endedEdition }),
   joinUrl: null,
-  calendarUrl: '/api/manage/x/calendar.ics',
+  live: undefined,
 };
-
-beforeEach(() => {
-  window.localStorage.setItem('tablehop.language', 'en');
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  fetchMock.mockReset();
-  vi.unstubAllGlobals();
-  window.localStorage.clear();
-});
-
-const inApp = (node: React.ReactNode) => render(<I18nProvider>{node}</I18nProvider>);
 
 describe('my data', () => {
   test('offers the download and deletes only after the box is ticked', async () => {
@@ -73,8 +41,7 @@ describe('my data', () => {
     fetchMock.mockResolvedValueOnce(json(manageView));
     const { container } = inApp(<PrivacyPage token={token} />);
     await screen.findByRole('link', { name: 'Download my data' });
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(container)).toEqual([]);
   });
 });
 

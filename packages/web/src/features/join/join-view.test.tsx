@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { LiveCommand, LivePhase, LiveSnapshot } from '@tablehop/protocol';
+import { describe, expect, test } from 'vitest';
+import type { LivePhase, LiveSnapshot } from '@tablehop/protocol';
 import { I18nProvider } from '../../lib/i18n-context';
 import type { LiveJoin } from '../../lib/use-live-join';
+import { seriousViolations as serious } from '../../test-kit/a11y';
+import { setupEnglishUi } from '../../test-kit/english-ui';
+import { fakeLiveJoin } from '../../test-kit/fake-live';
 import { LiveJoinView } from './join-page';
 
 const now = Date.parse('2026-12-04T09:10:00Z');
@@ -42,19 +44,7 @@ function at(phase: LivePhase, extra: Partial<LiveSnapshot> = {}): LiveSnapshot {
 }
 
 function renderView(snapshot: LiveSnapshot, overrides: Partial<LiveJoin> = {}) {
-  const sent: LiveCommand[] = [];
-  const live: LiveJoin = {
-    status: 'open',
-    snapshot,
-    refused: null,
-    removed: false,
-    serverNow: () => now,
-    send: vi.fn(async (command: LiveCommand) => {
-      sent.push(command);
-      return true;
-    }),
-    ...overrides,
-  };
+  const { live, sent } = fakeLiveJoin(snapshot, now, overrides);
   const view = render(
     <I18nProvider>
       <LiveJoinView live={live} />
@@ -63,20 +53,11 @@ function renderView(snapshot: LiveSnapshot, overrides: Partial<LiveJoin> = {}) {
   return { ...view, sent, live };
 }
 
-const serious = async (root: Element) =>
-  (await axe.run(root, { rules: { 'color-contrast': { enabled: false } } })).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-
-beforeEach(() => window.localStorage.setItem('tablehop.language', 'en'));
-afterEach(() => {
-  cleanup();
-  window.localStorage.clear();
-});
+setupEnglishUi();
 
 describe('the participant’s live view', () => {
   test.each([
-    ['doors_open', 'Welcome in the lobby'],
+    ['doors_open', 'Welcome to the lobby'],
     ['plenary', 'Plenary'],
     ['closing', 'Closing plenary'],
   ] as const)('in %s says where the event is', (phase, heading) => {

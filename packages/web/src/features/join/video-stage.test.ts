@@ -24,9 +24,9 @@ describe('personOf', () => {
   test.each([
     ['p1', { name: 'Ann Peeters', company: 'Acme' }],
     ['m1', { name: 'Mia Moderator', company: null }],
-    ['someone-else', { name: 'someone-else', company: null }],
+    ['someone-else', { name: 'Host', company: null }],
   ])('names the feed %s from the table', (display, expected) => {
-    expect(personOf(seat, display)).toEqual(expected);
+    expect(personOf(seat, display, 'Host')).toEqual(expected);
   });
 });
 

@@ -9,11 +9,16 @@ export interface TilePerson {
   company: string | null;
 }
 
-export function personOf(seat: LiveSeat | null, display: string): TilePerson {
+/**
+ * The name on a remote tile. `display` is the publisher's person id (see protocol `media.ts`); it is
+ * found in the table's cards. Who is not there (in the plenary: the host, the only one publishing)
+ * gets `unknownName`, never the raw id.
+ */
+export function personOf(seat: LiveSeat | null, display: string, unknownName: string): TilePerson {
   const card = seat?.cards.find((c) => c.personId === display);
   if (card) return { name: card.name, company: card.company || null };
   if (seat?.moderator?.personId === display) return { name: seat.moderator.name, company: null };
-  return { name: display, company: null };
+  return { name: unknownName, company: null };
 }
 
 /** The loudest remote above a threshold: the active speaker. */
@@ -114,7 +119,7 @@ export function VideoStage({
           <RemoteTile
             key={remote.feedId}
             remote={remote}
-            person={personOf(seat, remote.display)}
+            person={personOf(seat, remote.display, assignment?.media?.room.kind === 'plenary' ? t.hostTile : t.guestTile)}
             speaking={remote.feedId === speaker}
             muted={mutes.some((m) => m.personId === remote.display)}
             onMute={onMute && (() => onMute(remote.display))}

@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { LiveCommand, LiveSnapshot } from '@tablehop/protocol';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { LiveSnapshot } from '@tablehop/protocol';
 import { I18nProvider } from '../../lib/i18n-context';
 import { applyLiveEvent } from '../../lib/live-state';
 import type { LiveJoin } from '../../lib/use-live-join';
 import { ModeratorLiveView } from './moderator-live-view';
 import { notesSaveDelayMs } from './notes-panel';
+import { seriousViolations } from '../../test-kit/a11y';
+import { setupEnglishUi } from '../../test-kit/english-ui';
+import { fakeLiveJoin } from '../../test-kit/fake-live';
 
 const now = Date.parse('2026-12-04T09:10:00Z');
 const card = (personId: string, name: string, offer: string, lookingFor: string) => ({
@@ -43,22 +45,7 @@ const snapshot: LiveSnapshot = {
   icebreakers: ['What brought you here?', 'Your best tip this year?'],
 };
 
-function fakeLive(overrides: Partial<LiveJoin> = {}) {
-  const sent: LiveCommand[] = [];
-  const live: LiveJoin = {
-    status: 'open',
-    snapshot,
-    refused: null,
-    removed: false,
-    serverNow: () => now,
-    send: vi.fn(async (command: LiveCommand) => {
-      sent.push(command);
-      return true;
-    }),
-    ...overrides,
-  };
-  return { live, sent };
-}
+const fakeLive = (overrides: Partial<LiveJoin> = {}) => fakeLiveJoin(snapshot, now, overrides);
 
 const renderView = (live: LiveJoin) =>
   render(
@@ -67,12 +54,8 @@ const renderView = (live: LiveJoin) =>
     </I18nProvider>,
   );
 
-beforeEach(() => window.localStorage.setItem('tablehop.language', 'en'));
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  window.localStorage.clear();
-});
+setupEnglishUi();
+afterEach(() => vi.useRealTimers());
 
 describe('ModeratorLiveView', () => {
   test('shows the table: timer, round, cards with offer and looking for, the round’s icebreaker, chat, notes, next table', () => {
@@ -171,11 +154,6 @@ describe('ModeratorLiveView', () => {
 
   test('axe finds no serious or critical issue', async () => {
     const { container } = renderView(fakeLive().live);
-    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(
-      result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(container)).toEqual([]);
   });
 });

@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ModeratorEdition } from '@tablehop/protocol';
 import { ApiError } from '../../lib/api-client';
 import { I18nProvider } from '../../lib/i18n-context';
 import { IcebreakerFields } from './icebreaker-fields';
 import { MyEditions } from './my-editions';
+import { seriousViolations as serious } from '../../test-kit/a11y';
+import { setupEnglishUi } from '../../test-kit/english-ui';
 
 const edition = (id: string, startsAt: string, extra: Partial<ModeratorEdition> = {}): ModeratorEdition => ({
   id,
@@ -23,16 +24,7 @@ const edition = (id: string, startsAt: string, extra: Partial<ModeratorEdition> 
   ...extra,
 });
 
-const serious = async (root: Element) =>
-  (await axe.run(root, { rules: { 'color-contrast': { enabled: false } } })).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-
-beforeEach(() => window.localStorage.setItem('tablehop.language', 'en'));
-afterEach(() => {
-  cleanup();
-  window.localStorage.clear();
-});
+setupEnglishUi();
 
 describe('MyEditions (moderator home)', () => {
   test('lists the moderator’s editions with a link into each live event, the running one marked', async () => {

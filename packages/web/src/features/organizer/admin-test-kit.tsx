@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import axe from 'axe-core';
 import type { Edition } from '@tablehop/protocol';
 import { I18nProvider } from '../../lib/i18n-context';
 import { SessionProvider } from '../../lib/session-context';
+import { openEdition } from '../editions/public-fixture';
+
+export { seriousViolations } from '../../test-kit/a11y';
 
 /** Test helpers for the organizer admin components (jsdom): providers, a fetch stub, axe. */
 
@@ -12,24 +14,14 @@ export const organizerSession = {
   user: { id: 'u1', email: 'org@example.org', name: 'Olga', role: 'organizer', language: 'en', hasPassword: true },
 };
 
+/** The public screens' open edition as its organizer sees it: Dutch, room for 2, 1 confirmed. */
 export const sampleEdition: Edition = {
-  id: '11111111-1111-4111-8111-111111111111',
+  ...openEdition,
   seriesId: '22222222-2222-4222-8222-222222222222',
-  seriesName: 'Virtual Friday',
   description: '',
   language: 'nl',
-  timeZone: 'Europe/Brussels',
-  startsAt: '2026-12-04T08:30:00.000Z',
-  endsAt: '2026-12-04T10:00:00.000Z',
-  durationMinutes: 90,
-  status: 'open',
-  registrationWindow: 'open',
-  registrationOpensAt: null,
-  registrationClosesAt: '2026-12-04T08:30:00.000Z',
   capacity: 2,
   seatsLeft: 1,
-  waitlistCount: 0,
-  format: { groupSize: 6, rounds: 4, roundMinutes: 12, plenaryMinutes: 10, moderatorMode: 'rotate' },
   capacityIsAuto: false,
   moderatorCount: 0,
   confirmedCount: 1,
@@ -78,13 +70,4 @@ export function Providers({ children }: { children: ReactNode }) {
       <SessionProvider>{children}</SessionProvider>
     </I18nProvider>
   );
-}
-
-/** The serious and critical axe violations in `root` (jsdom cannot check colour contrast). */
-export async function seriousViolations(root: Element): Promise<string[]> {
-  // Frames (the sandboxed mail preview) hold mail HTML, not our interface; jsdom cannot reach into them.
-  const result = await axe.run(root, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }

@@ -11,8 +11,7 @@ import { useRequest } from '../../lib/use-request';
 import { localToIso } from '../../lib/zoned-time';
 import { DateBadge } from '../editions/date-badge';
 import { CheckboxField, FormField } from '../registration/form-field';
-import { describeAdminError } from './admin-errors';
-import { ConfirmAction } from './confirm-action';
+import { DeleteAction } from './delete-action';
 import { EditionStatusBadge, SeatMeter } from './edition-figures';
 import { parseWholeNumber, weekdayName } from './organizer-format';
 import { SeriesForm } from './series-form';
@@ -140,26 +139,18 @@ function SeriesCard({ item, onChanged, onAnnounce }: { item: SeriesWithEditions;
           >
             {t.orgEditSeries}
           </button>
-          <ConfirmAction
+          <DeleteAction
             id={`delete-series-${series.id}`}
             label={t.orgDeleteSeries}
             accessibleLabel={t.orgDeleteSeriesFor(series.name)}
             question={t.orgDeleteSeriesConfirm(series.name)}
             text={t.orgDeleteSeriesText}
-            yes={t.orgDeleteYes}
-            no={t.orgDeleteNo}
-            busyLabel={t.orgDeleting}
-            onConfirm={async () => {
-              setError(null);
-              try {
-                await organizerApi.deleteSeries(series.id);
-                onAnnounce(t.orgSeriesDeleted(series.name));
-                onChanged();
-              } catch (e) {
-                setError(describeAdminError(t, e, 'delete'));
-                throw e;
-              }
+            remove={async () => {
+              await organizerApi.deleteSeries(series.id);
+              onAnnounce(t.orgSeriesDeleted(series.name));
+              onChanged();
             }}
+            onError={setError}
           />
         </div>
       </header>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Edition, RegistrationView } from '@tablehop/protocol';
 import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { FigureItems, type Figure } from '../../components/figure-list';
+import { BackLink, Link } from '../../components/link';
 import { formatDate, formatDateTime, formatTimeRange } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import type { EditionPatch } from '../../lib/organizer-api';
@@ -11,12 +12,13 @@ import { useRequest } from '../../lib/use-request';
 import { isoToLocal, localToIso } from '../../lib/zoned-time';
 import { navigate } from '../../lib/router';
 import { describeAdminError } from './admin-errors';
-import { ConfirmAction } from './confirm-action';
+import { DeleteAction } from './delete-action';
 import './organizer-admin.css';
 import { statusLabel } from '../manage/status-card';
 import { CheckboxField, FormField } from '../registration/form-field';
 import { RegistrationForm } from '../registration/registration-form';
 import { EditionStatusBadge, SeatMeter } from './edition-figures';
+import { EditionLoadFailure } from './edition-subpage';
 import { EditionModerators } from './edition-moderators';
 import { EditionIcebreakers } from '../moderator/edition-icebreakers';
 import { parseWholeNumber, seatsLeftOf } from './organizer-format';
@@ -32,20 +34,7 @@ export function EditionAdminPage({ editionId }: { editionId: string }) {
   useDocumentTitle(edition.state === 'ok' ? edition.data.seriesName : t.orgDashboardTitle);
 
   if (edition.state === 'loading') return <LoadingState />;
-  if (edition.state === 'error') {
-    const missing = ['ERR_EDITION_NOT_FOUND', 'ERR_NOT_FOUND', 'ERR_VALIDATION'].includes(edition.error.code);
-    return missing ? (
-      <div className="card notice page-notice">
-        <h1>{t.notFoundTitle}</h1>
-        <p>{t.orgEditionNotFound}</p>
-        <Link href="/organizer" className="button">
-          {t.orgBackToDashboard}
-        </Link>
-      </div>
-    ) : (
-      <ErrorState asPage error={edition.error} onRetry={edition.reload} />
-    );
-  }
+  if (edition.state === 'error') return <EditionLoadFailure error={edition.error} onRetry={edition.reload} />;
   const refresh = () => {
     edition.reload();
     registrations.reload();
@@ -84,9 +73,7 @@ function EditionAdmin({
 
   return (
     <>
-      <Link href="/organizer" className="back-link">
-        <span aria-hidden="true">←</span> {t.orgBackToDashboard}
-      </Link>
+      <BackLink href="/organizer">{t.orgBackToDashboard}</BackLink>
       <header className="org-header">
         <div>
           <p className="eyebrow">{edition.seriesName}</p>
@@ -246,24 +233,16 @@ function EditionTools({ edition, date }: { edition: Edition; date: string }) {
           </Link>
         </div>
         {edition.status !== 'live' && edition.status !== 'ended' && (
-          <ConfirmAction
+          <DeleteAction
             id={`delete-edition-${edition.id}`}
             label={t.orgDeleteEdition}
             question={t.orgDeleteEditionConfirm(date)}
             text={t.orgDeleteEditionText}
-            yes={t.orgDeleteYes}
-            no={t.orgDeleteNo}
-            busyLabel={t.orgDeleting}
-            onConfirm={async () => {
-              setError(null);
-              try {
-                await organizerApi.deleteEdition(edition.id);
-                navigate('/organizer');
-              } catch (e) {
-                setError(describeAdminError(t, e, 'delete'));
-                throw e;
-              }
+            remove={async () => {
+              await organizerApi.deleteEdition(edition.id);
+              navigate('/organizer');
             }}
+            onError={setError}
           />
         )}
       </div>
@@ -276,7 +255,7 @@ function EditionFiguresCard({ edition }: { edition: Edition }) {
   const { t, language } = useI18n();
   const opens = edition.registrationOpensAt ? formatDateTime(edition.registrationOpensAt, edition.timeZone, language) : null;
   const closes = formatDateTime(edition.registrationClosesAt, edition.timeZone, language);
-  const figures: { label: string; value: string | number; note?: string; tone?: string }[] = [
+  const figures: Figure[] = [
     {
       label: t.orgCapacity,
       value: edition.capacity,
@@ -295,15 +274,7 @@ function EditionFiguresCard({ edition }: { edition: Edition }) {
         <SeatMeter confirmed={edition.confirmedCount} capacity={edition.capacity} />
       </div>
       <dl className="figures">
-        {figures.map((figure) => (
-          <div key={figure.label} className={figure.tone ? `figure figure-${figure.tone}` : 'figure'}>
-            <dt>{figure.label}</dt>
-            <dd>
-              <span className="figure-value">{figure.value}</span>
-              {figure.note && <span className="figure-note">{figure.note}</span>}
-            </dd>
-          </div>
-        ))}
+        <FigureItems figures={figures} />
         <div className="figure figure-wide">
           <dt>{t.orgWindow}</dt>
           <dd>

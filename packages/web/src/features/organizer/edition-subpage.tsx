@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Edition } from '@tablehop/protocol';
-import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { ErrorState, LoadingState, NotFoundNotice } from '../../components/feedback';
+import { BackLink } from '../../components/link';
+import type { ApiError } from '../../lib/api-client';
 import { formatDate, formatTimeRange } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { useSession } from '../../lib/session-context';
@@ -20,26 +21,11 @@ export function EditionSubpage({ editionId, title, children }: { editionId: stri
   const back = `/organizer/editions/${encodeURIComponent(editionId)}`;
 
   if (edition.state === 'loading') return <LoadingState />;
-  if (edition.state === 'error') {
-    const missing = ['ERR_EDITION_NOT_FOUND', 'ERR_NOT_FOUND', 'ERR_VALIDATION'].includes(edition.error.code);
-    return missing ? (
-      <div className="card notice page-notice">
-        <h1>{t.notFoundTitle}</h1>
-        <p>{t.orgEditionNotFound}</p>
-        <Link href="/organizer" className="button">
-          {t.orgBackToDashboard}
-        </Link>
-      </div>
-    ) : (
-      <ErrorState asPage error={edition.error} onRetry={edition.reload} />
-    );
-  }
+  if (edition.state === 'error') return <EditionLoadFailure error={edition.error} onRetry={edition.reload} />;
   const e = edition.data;
   return (
     <>
-      <Link href={back} className="back-link">
-        <span aria-hidden="true">←</span> {t.orgBackToEdition}
-      </Link>
+      <BackLink href={back}>{t.orgBackToEdition}</BackLink>
       <header className="org-header">
         <div>
           <p className="eyebrow">
@@ -51,4 +37,12 @@ export function EditionSubpage({ editionId, title, children }: { editionId: stri
       {children(e)}
     </>
   );
+}
+
+/** An edition page that could not load its edition: "not found" with the way back, or the error with a retry. */
+export function EditionLoadFailure({ error, onRetry }: { error: ApiError; onRetry(): void }) {
+  const { t } = useI18n();
+  if (!['ERR_EDITION_NOT_FOUND', 'ERR_NOT_FOUND', 'ERR_VALIDATION'].includes(error.code))
+    return <ErrorState asPage error={error} onRetry={onRetry} />;
+  return <NotFoundNotice text={t.orgEditionNotFound} href="/organizer" action={t.orgBackToDashboard} />;
 }

@@ -1,12 +1,12 @@
 import type { EditionReport } from '@tablehop/protocol';
 import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { BackLink, Link } from '../../components/link';
 import { formatDate, formatDateTime } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useRequest } from '../../lib/use-request';
 import { formatNps, formatNumber, formatPercent } from './report-format';
-import { ExportsCard, FigureSection, isMissing, ReportNotFound } from './report-parts';
+import { ExportsCard, FigureSection, isMissing, ReportNotFound, ReportTable } from './report-parts';
 import { reportsApi } from './reports-api';
 import './reports.css';
 
@@ -30,9 +30,7 @@ export function EditionReportView({ report }: { report: EditionReport }) {
 
   return (
     <>
-      <Link href={editionHref} className="back-link">
-        <span aria-hidden="true">←</span> {t.repBackToEdition}
-      </Link>
+      <BackLink href={editionHref}>{t.repBackToEdition}</BackLink>
       <header className="org-header">
         <div>
           <p className="eyebrow">{edition.seriesName}</p>
@@ -152,44 +150,17 @@ function RoundsTable({ report }: { report: EditionReport }) {
       {report.rounds.length === 0 ? (
         <p className="muted">{t.repNoRounds}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.repColRound}</th>
-                <th scope="col" className="num">
-                  {t.repColTables}
-                </th>
-                <th scope="col" className="num">
-                  {t.repColSeated}
-                </th>
-                <th scope="col">{t.repColSizes}</th>
-                <th scope="col" className="num">
-                  {t.repColModerated}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rounds.map((r) => (
-                <tr key={r.round}>
-                  <th scope="row">
-                    {t.repColRound} {r.round}
-                  </th>
-                  <td className="num" data-label={t.repColTables}>
-                    {r.tables}
-                  </td>
-                  <td className="num" data-label={t.repColSeated}>
-                    {r.seated}
-                  </td>
-                  <td data-label={t.repColSizes}>{t.repSizes(r.minTable, r.maxTable, formatNumber(r.averageTable, language, t.repNone))}</td>
-                  <td className="num" data-label={t.repColModerated}>
-                    {r.moderatedTables}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          rows={report.rounds}
+          rowKey={(r) => r.round}
+          columns={[
+            { label: t.repColRound, cell: (r) => `${t.repColRound} ${r.round}` },
+            { label: t.repColTables, numeric: true, cell: (r) => r.tables },
+            { label: t.repColSeated, numeric: true, cell: (r) => r.seated },
+            { label: t.repColSizes, cell: (r) => t.repSizes(r.minTable, r.maxTable, formatNumber(r.averageTable, language, t.repNone)) },
+            { label: t.repColModerated, numeric: true, cell: (r) => r.moderatedTables },
+          ]}
+        />
       )}
     </section>
   );

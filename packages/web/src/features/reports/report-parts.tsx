@@ -1,15 +1,11 @@
 import { useId, useState, type ReactNode } from 'react';
 import { exportKindSchema } from '@tablehop/protocol';
-import { Link } from '../../components/link';
+import { FigureItems, type Figure } from '../../components/figure-list';
+import { NotFoundNotice } from '../../components/feedback';
 import { useI18n } from '../../lib/i18n-context';
 import { reportsApi } from './reports-api';
 
-export interface Figure {
-  label: string;
-  value: string | number;
-  note?: string;
-  tone?: 'success' | 'offer' | 'waitlist';
-}
+export type { Figure };
 
 /** A card with a heading and a row of figures (the same look as the edition page's figures). */
 export function FigureSection({ title, figures, children }: { title: string; figures: Figure[]; children?: ReactNode }) {
@@ -18,18 +14,65 @@ export function FigureSection({ title, figures, children }: { title: string; fig
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <dl className="figures">
-        {figures.map((figure) => (
-          <div key={figure.label} className={figure.tone ? `figure figure-${figure.tone}` : 'figure'}>
-            <dt>{figure.label}</dt>
-            <dd>
-              <span className="figure-value">{figure.value}</span>
-              {figure.note && <span className="figure-note">{figure.note}</span>}
-            </dd>
-          </div>
-        ))}
+        <FigureItems figures={figures} />
       </dl>
       {children}
     </section>
+  );
+}
+
+/** A column of a report table: its heading, whether it holds numbers (right-aligned), and its cell. */
+export interface ReportColumn<R> {
+  label: string;
+  numeric?: boolean;
+  cell(row: R): ReactNode;
+}
+
+/**
+ * A report's data table: the first column heads each row; every other cell carries its column's
+ * label (the narrow layout shows it beside the value).
+ */
+export function ReportTable<R>({
+  columns,
+  rows,
+  rowKey,
+}: {
+  columns: ReadonlyArray<ReportColumn<R>>;
+  rows: readonly R[];
+  rowKey(row: R): string | number;
+}) {
+  const numClass = (column: ReportColumn<R>) => (column.numeric ? 'num' : undefined);
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className={numClass(column)}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={numClass(column)} data-label={column.label}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -82,15 +125,7 @@ export function ExportsCard({ editionId, rounds }: { editionId: string; rounds: 
 /** "Not found" for a report whose edition or series is gone, with a way back. */
 export function ReportNotFound() {
   const { t } = useI18n();
-  return (
-    <div className="card notice page-notice">
-      <h1>{t.notFoundTitle}</h1>
-      <p>{t.repNotFound}</p>
-      <Link href="/organizer" className="button">
-        {t.orgBackToDashboard}
-      </Link>
-    </div>
-  );
+  return <NotFoundNotice text={t.repNotFound} href="/organizer" action={t.orgBackToDashboard} />;
 }
 
 export const isMissing = (code: string): boolean =>

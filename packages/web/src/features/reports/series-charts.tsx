@@ -14,6 +14,9 @@ ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointEleme
 
 const COLORS = { accent: '#1f5eb8', success: '#1d6b3f', muted: '#8a94a3', warning: '#b86e00' };
 
+/** The text a chart's `aria-label` reads out: its title, then every value. */
+const summary = (title: string, items: string[]) => `${title}. ${items.join('; ')}.`;
+
 function reducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -21,7 +24,6 @@ function reducedMotion(): boolean {
 export default function SeriesCharts({ editions, timeZone }: { editions: SeriesEditionFigures[]; timeZone: string }) {
   const { t, language } = useI18n();
   const labels = editions.map((e) => formatShortDate(e.startsAt, timeZone, language));
-  const summary = (title: string, items: string[]) => `${title}. ${items.join('; ')}.`;
   const base: ChartOptions<'bar'> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -37,69 +39,36 @@ export default function SeriesCharts({ editions, timeZone }: { editions: SeriesE
 
   return (
     <div className="report-charts">
-      <ChartFigure
+      <BarChartFigure
         title={t.repChartAttendance}
-        label={summary(
-          t.repChartAttendance,
-          editions.map((e, i) => t.repSummaryAttendance(labels[i]!, e.attended, e.confirmed)),
-        )}
-      >
-        {(aria) => (
-          <Bar
-            {...aria}
-            options={base}
-            data={{
-              labels,
-              datasets: [
-                { label: t.repLegendConfirmed, data: editions.map((e) => e.confirmed), backgroundColor: COLORS.muted },
-                { label: t.repLegendAttended, data: editions.map((e) => e.attended), backgroundColor: COLORS.accent },
-              ],
-            }}
-          />
-        )}
-      </ChartFigure>
-      <ChartFigure
+        summaries={editions.map((e, i) => t.repSummaryAttendance(labels[i]!, e.attended, e.confirmed))}
+        options={base}
+        labels={labels}
+        series={[
+          { label: t.repLegendConfirmed, data: editions.map((e) => e.confirmed), color: COLORS.muted },
+          { label: t.repLegendAttended, data: editions.map((e) => e.attended), color: COLORS.accent },
+        ]}
+      />
+      <BarChartFigure
         title={t.repChartParticipants}
-        label={summary(
-          t.repChartParticipants,
-          editions.map((e, i) => t.repSummaryParticipants(labels[i]!, e.newParticipants, e.returningParticipants)),
-        )}
-      >
-        {(aria) => (
-          <Bar
-            {...aria}
-            options={stacked}
-            data={{
-              labels,
-              datasets: [
-                { label: t.repLegendNew, data: editions.map((e) => e.newParticipants), backgroundColor: COLORS.success },
-                { label: t.repLegendReturning, data: editions.map((e) => e.returningParticipants), backgroundColor: COLORS.accent },
-              ],
-            }}
-          />
-        )}
-      </ChartFigure>
-      <ChartFigure
+        summaries={editions.map((e, i) => t.repSummaryParticipants(labels[i]!, e.newParticipants, e.returningParticipants))}
+        options={stacked}
+        labels={labels}
+        series={[
+          { label: t.repLegendNew, data: editions.map((e) => e.newParticipants), color: COLORS.success },
+          { label: t.repLegendReturning, data: editions.map((e) => e.returningParticipants), color: COLORS.accent },
+        ]}
+      />
+      <BarChartFigure
         title={t.repChartConnections}
-        label={summary(
-          t.repChartConnections,
-          editions.map((e, i) => t.repSummaryConnections(labels[i]!, e.newConnections, e.repeatConnections)),
-        )}
-      >
-        {(aria) => (
-          <Bar
-            {...aria}
-            options={stacked}
-            data={{
-              labels,
-              datasets: [
-                { label: t.repLegendNewConnections, data: editions.map((e) => e.newConnections), backgroundColor: COLORS.success },
-                { label: t.repLegendRepeat, data: editions.map((e) => e.repeatConnections), backgroundColor: COLORS.muted },
-              ],
-            }}
-          />
-        )}
-      </ChartFigure>
+        summaries={editions.map((e, i) => t.repSummaryConnections(labels[i]!, e.newConnections, e.repeatConnections))}
+        options={stacked}
+        labels={labels}
+        series={[
+          { label: t.repLegendNewConnections, data: editions.map((e) => e.newConnections), color: COLORS.success },
+          { label: t.repLegendRepeat, data: editions.map((e) => e.repeatConnections), color: COLORS.muted },
+        ]}
+      />
       <ChartFigure
         title={t.repChartNoShow}
         label={summary(
@@ -153,5 +122,32 @@ function ChartFigure({
       <figcaption className="report-chart-title">{title}</figcaption>
       <div className="report-chart-canvas">{children({ role: 'img', 'aria-label': label })}</div>
     </figure>
+  );
+}
+
+/** A bar chart of a few series over the editions, in its figure. */
+function BarChartFigure({
+  title,
+  summaries,
+  options,
+  labels,
+  series,
+}: {
+  title: string;
+  summaries: string[];
+  options: ChartOptions<'bar'>;
+  labels: string[];
+  series: Array<{ label: string; data: number[]; color: string }>;
+}) {
+  return (
+    <ChartFigure title={title} label={summary(title, summaries)}>
+      {(aria) => (
+        <Bar
+          {...aria}
+          options={options}
+          data={{ labels, datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color })) }}
+        />
+      )}
+    </ChartFigure>
   );
 }

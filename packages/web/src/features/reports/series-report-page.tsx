@@ -1,12 +1,12 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import type { SeriesReport } from '@tablehop/protocol';
 import { ErrorState, LoadingState } from '../../components/feedback';
-import { Link } from '../../components/link';
+import { BackLink, Link } from '../../components/link';
 import { useI18n } from '../../lib/i18n-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useRequest } from '../../lib/use-request';
 import { formatNps, formatNumber, formatPercent, formatShortDate } from './report-format';
-import { FigureSection, isMissing, ReportNotFound } from './report-parts';
+import { FigureSection, isMissing, ReportNotFound, ReportTable } from './report-parts';
 import { reportsApi } from './reports-api';
 import './reports.css';
 
@@ -31,9 +31,7 @@ export function SeriesReportView({ report }: { report: SeriesReport }) {
   const held = report.editions.filter((e) => e.held);
   return (
     <>
-      <Link href="/organizer" className="back-link">
-        <span aria-hidden="true">←</span> {t.orgBackToDashboard}
-      </Link>
+      <BackLink href="/organizer">{t.orgBackToDashboard}</BackLink>
       <header className="org-header">
         <div>
           <p className="eyebrow">{series.name}</p>
@@ -83,72 +81,37 @@ export function SeriesReportView({ report }: { report: SeriesReport }) {
         {report.editions.length === 0 ? (
           <p className="empty">{t.repNoEditions}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.repColDate}</th>
-                  <th scope="col" className="num">
-                    {t.repColRegistered}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColAttended}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColNoShow}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColNewReturning}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColConnections}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColRating}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.repColNps}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.editions.map((e) => {
+          <ReportTable
+            rows={report.editions}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                label: t.repColDate,
+                cell: (e) => {
                   const date = formatShortDate(e.startsAt, series.timeZone, language);
                   return (
-                    <tr key={e.id}>
-                      <th scope="row">
-                        <Link href={`/organizer/editions/${encodeURIComponent(e.id)}/report`} aria-label={t.repOpenEditionReport(date)}>
-                          {date}
-                        </Link>{' '}
-                        <span className="muted small">{t.orgEditionStatus[e.status]}</span>
-                      </th>
-                      <td className="num" data-label={t.repColRegistered}>
-                        {e.registered}
-                      </td>
-                      <td className="num" data-label={t.repColAttended}>
-                        {e.held ? `${e.attended} / ${e.confirmed}` : none}
-                      </td>
-                      <td className="num" data-label={t.repColNoShow}>
-                        {e.noShows === null ? none : `${e.noShows} (${formatPercent(e.noShowRate, language, none)})`}
-                      </td>
-                      <td className="num" data-label={t.repColNewReturning}>
-                        {e.held ? `${e.newParticipants} / ${e.returningParticipants}` : none}
-                      </td>
-                      <td className="num" data-label={t.repColConnections}>
-                        {e.held ? e.newConnections : none}
-                      </td>
-                      <td className="num" data-label={t.repColRating}>
-                        {formatNumber(e.averageRating, language, none, 2)}
-                      </td>
-                      <td className="num" data-label={t.repColNps}>
-                        {formatNps(e.nps, language, none)}
-                      </td>
-                    </tr>
+                    <>
+                      <Link href={`/organizer/editions/${encodeURIComponent(e.id)}/report`} aria-label={t.repOpenEditionReport(date)}>
+                        {date}
+                      </Link>{' '}
+                      <span className="muted small">{t.orgEditionStatus[e.status]}</span>
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              { label: t.repColRegistered, numeric: true, cell: (e) => e.registered },
+              { label: t.repColAttended, numeric: true, cell: (e) => (e.held ? `${e.attended} / ${e.confirmed}` : none) },
+              {
+                label: t.repColNoShow,
+                numeric: true,
+                cell: (e) => (e.noShows === null ? none : `${e.noShows} (${formatPercent(e.noShowRate, language, none)})`),
+              },
+              { label: t.repColNewReturning, numeric: true, cell: (e) => (e.held ? `${e.newParticipants} / ${e.returningParticipants}` : none) },
+              { label: t.repColConnections, numeric: true, cell: (e) => (e.held ? e.newConnections : none) },
+              { label: t.repColRating, numeric: true, cell: (e) => formatNumber(e.averageRating, language, none, 2) },
+              { label: t.repColNps, numeric: true, cell: (e) => formatNps(e.nps, language, none) },
+            ]}
+          />
         )}
       </section>
     </>

@@ -1,3 +1,5 @@
+import { releaseRemovedVideos } from './release-videos';
+
 /**
  * Camera and microphone for the device check and the table: open them at the size the tables need
  * (small tiles, seven people), list the choices and measure the microphone level.
@@ -18,6 +20,8 @@ export const tableVideoConstraints: MediaTrackConstraints = { width: { ideal: 64
 /** Opens the chosen devices; a missing camera or microphone is not an error as long as one of them works. */
 export async function openLocalMedia(choice: DeviceChoice): Promise<{ stream: MediaStream | null; error: LocalMediaError | null }> {
   if (!navigator.mediaDevices?.getUserMedia) return { stream: null, error: 'unsupported' };
+  // Previews and tiles that go away must give the camera's frames back (see release-videos.ts).
+  releaseRemovedVideos();
   const video: MediaTrackConstraints | false = choice.cameraOff
     ? false
     : { ...tableVideoConstraints, ...(choice.cameraId ? { deviceId: { exact: choice.cameraId } } : {}) };

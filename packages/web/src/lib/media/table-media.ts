@@ -1,5 +1,5 @@
 import { createJanusSession, JanusError, type JanusHandle, type JanusMessage, type JanusSession } from './janus-session';
-import { createCameraKeeper } from './camera-keeper';
+import { releaseRemovedVideos } from './release-videos';
 
 /**
  * The video of one person in one VideoRoom: publish the local camera and microphone, subscribe to
@@ -95,12 +95,8 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let state: TableMediaState = { status: 'idle', room: null, remotes: [], error: null, rejoins: 0 };
   const listeners = new Set<(state: TableMediaState) => void>();
-  // While the person only listens, nothing else consumes the camera: see camera-keeper.ts.
-  const keeper = createCameraKeeper();
-  function keepCamera(): void {
-    if (access?.publish) keeper.release();
-    else keeper.hold(localStream);
-  }
+  // Tiles of people who left, and the own tile while listening, must not keep their frames (see release-videos.ts).
+  releaseRemovedVideos();
 
   function update(patch: Partial<TableMediaState>): void {
     state = { ...state, ...patch };
@@ -127,7 +123,6 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     access = next;
     update({ status: next ? 'joining' : 'idle', room: next?.room ?? null, remotes: [], error: null, rejoins: 0 });
     if (next) start(next);
-    keepCamera();
   }
 
   function scheduleRejoin(failed: Attempt, reason: string): void {
@@ -369,13 +364,11 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     if (changed) publishRemotes(current);
   }, 300);
 
-  keepCamera();
   return {
     join,
     setLocalStream(stream) {
       if (stream === localStream) return;
       localStream = stream;
-      keepCamera();
       const pc = attempt?.publisherPc;
       const senders = pc?.getSenders() ?? [];
       const tracks = stream?.getTracks() ?? [];
@@ -403,7 +396,6 @@ export function createTableMedia(options: { localStream?: MediaStream | null; ba
     close() {
       clearInterval(levelTimer);
       join(null);
-      keeper.close();
       listeners.clear();
     },
   };
