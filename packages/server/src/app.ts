@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions) {
     secureCookies: options.publicUrl.startsWith('https://'),
     loginRateLimit: options.rateLimit ? { max: 10, timeWindow: '1 minute' } : undefined,
   });
-  await app.register(editionsRoutes, { editions, guards });
+  await app.register(editionsRoutes, { editions, guards, live });
   await app.register(registrationRoutes, {
     registration,
     editions,

@@ -12,8 +12,16 @@ const uuid = z.uuid('must be an id (uuid)');
 const seriesParams = z.object({ seriesId: uuid });
 const editionParams = z.object({ editionId: uuid });
 
+/** The live engine, told when an edition's icebreaker prompts change (a running event shows them at once). */
+interface IcebreakersListener {
+  icebreakersChanged(editionId: string, icebreakers: readonly string[]): void;
+}
+
 /** Series, editions and moderator assignments (organizers), plus the public view of an edition. */
-export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; guards: Guards }> = async (app, { editions, guards }) => {
+export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; guards: Guards; live?: IcebreakersListener }> = async (
+  app,
+  { editions, guards, live },
+) => {
   const organizer = { preHandler: guards.organizer };
 
   app.post(
@@ -134,7 +142,11 @@ export const editionsRoutes: FastifyPluginAsyncZod<{ editions: EditionsService; 
         response: { 200: editionDto },
       },
     },
-    async (request) => toEditionDto(await editions.updateEdition(request.params.editionId, request.body)),
+    async (request) => {
+      const edition = toEditionDto(await editions.updateEdition(request.params.editionId, request.body));
+      if (request.body.icebreakers !== undefined) live?.icebreakersChanged(edition.id, edition.icebreakers ?? []);
+      return edition;
+    },
   );
 
   app.delete(

@@ -94,4 +94,17 @@ forEachTestDatabase('icebreakers', (getDb) => {
     expect(again.snapshot.icebreakers).toEqual(['New prompt', 'Second']);
     for (const client of [participant, moderator, host, again]) client.detach();
   });
+
+  test('prompts changed through PATCH /api/editions/:id reach the running event too', async () => {
+    const { seriesId, editionId } = await t.createEdition(10, { icebreakers: ['Old prompt'] });
+    expect((await t.register(editionId, { name: 'Ann' })).statusCode).toBe(201);
+    const f = await completeFixture(t.db, seriesId, editionId, 1);
+    const live = t.services.live;
+    const participant = await connect(live, await live.authenticate(editionId, { kind: 'join', token: f.participants[0]!.token }, undefined));
+    const patch = await t.asOrganizer('PATCH', `/api/editions/${editionId}`, { icebreakers: ['Patched prompt'] });
+    expect(patch.statusCode).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(participant.events).toContainEqual({ type: 'icebreakers_changed', icebreakers: ['Patched prompt'] });
+    participant.detach();
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ApiError } from './api-client';
-import { createAuthenticatedRequest, loginPathFor, safeNextPath } from './session';
+import { createAuthenticatedRequest, homeFor, loginPathFor, safeNextPath } from './session';
 
 describe('where to go after logging in', () => {
   test.each([
@@ -58,5 +58,14 @@ describe('createAuthenticatedRequest', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('ERR_FORBIDDEN');
     expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+});
+
+describe('homeFor', () => {
+  test.each([
+    ['organizer', '/organizer'],
+    ['moderator', '/moderator'],
+  ] as const)('sends a %s to %s after logging in without a next', (role, path) => {
+    expect(homeFor(role)).toBe(path);
   });
 });

@@ -25,6 +25,11 @@ export function loginPathFor(next: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? `/login?next=${encodeURIComponent(next)}` : '/login';
 }
 
+/** Where a person lands after logging in without a `next`: organizers in their area, moderators on their editions. */
+export function homeFor(role: SessionUser['role']): string {
+  return role === 'organizer' ? '/organizer' : '/moderator';
+}
+
 /** The `next` of a login URL, only when it is a path inside this app (never another site). */
 export function safeNextPath(search: string, fallback = '/organizer'): string {
   const next = new URLSearchParams(search).get('next');

@@ -4,7 +4,7 @@ import { ApiError, type ClientErrorCode } from '../../lib/api-client';
 import { describeApiError } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { navigate } from '../../lib/router';
-import { safeNextPath, sessionApi } from '../../lib/session';
+import { homeFor, safeNextPath, sessionApi } from '../../lib/session';
 import { useSession } from '../../lib/session-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { FormField } from '../registration/form-field';
@@ -32,8 +32,8 @@ export function LoginPage({ search }: { search: string }) {
 
   // Someone who is logged in already has nothing to do here.
   useEffect(() => {
-    if (session.state === 'signed_in') navigate(next, { replace: true });
-  }, [session.state, next]);
+    if (session.state === 'signed_in') navigate(hasNext ? next : homeFor(session.user.role), { replace: true });
+  }, [session, next, hasNext]);
 
   const checkEmail = (): string | undefined => {
     if (email.trim() === '') return t.errRequired;
@@ -53,7 +53,7 @@ export function LoginPage({ search }: { search: string }) {
     try {
       const data = await sessionApi.login(email.trim(), password);
       signIn(data);
-      navigate(next, { replace: true });
+      navigate(hasNext ? next : homeFor(data.user.role), { replace: true });
     } catch (error) {
       setFormError(toCode(error));
       if (toCode(error) === 'ERR_INVALID_CREDENTIALS') {

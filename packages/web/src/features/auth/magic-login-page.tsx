@@ -5,7 +5,7 @@ import { ApiError, type ClientErrorCode } from '../../lib/api-client';
 import { describeApiError } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-context';
 import { navigate } from '../../lib/router';
-import { sessionApi } from '../../lib/session';
+import { homeFor, sessionApi } from '../../lib/session';
 import { useSession } from '../../lib/session-context';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
@@ -25,7 +25,7 @@ export function MagicLoginPage({ search }: { search: string }) {
     sessionApi.redeemMagicLink(token).then(
       (data) => {
         signIn(data);
-        navigate('/organizer', { replace: true });
+        navigate(homeFor(data.user.role), { replace: true });
       },
       (error: unknown) => setFailure(error instanceof ApiError ? error.code : 'ERR_UNEXPECTED'),
     );
