@@ -10,14 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v janus >/dev/null || { echo "e2e:golden: Janus is missing (apt-get install -y janus)" >&2; exit 2; }
 command -v unshare >/dev/null || { echo "e2e:golden: 'unshare' (util-linux) is missing" >&2; exit 2; }
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "e2e:golden: Chromium is missing (Debian/Ubuntu: sudo apt-get install -y chromium)" >&2
-    exit 2
-  fi
-  echo "Installing Chromium (Debian package chromium)..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/ensure-chromium.sh e2e:golden
 web="$(mktemp -d /tmp/tablehop-golden-web.XXXXXX)"
 trap 'rm -rf "$web"' EXIT
 (cd packages/web && npx vite build --outDir "$web" --emptyOutDir --logLevel error >/dev/null)

@@ -5,14 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v janus >/dev/null || { echo "e2e:media: Janus is missing (apt-get install -y janus)" >&2; exit 2; }
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "e2e:media: Chromium is missing (Debian/Ubuntu: sudo apt-get install -y chromium)" >&2
-    exit 2
-  fi
-  echo "Installing Chromium (Debian package chromium)..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/ensure-chromium.sh e2e:media
 npm run build --workspace @tablehop/web --silent >/dev/null
 case "${E2E_ONLY:-all}" in
   media) tests="e2e/media.e2e.ts" ;;
