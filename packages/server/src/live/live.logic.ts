@@ -120,6 +120,9 @@ export type LiveDecision = { ok: true; state: LiveState; notices: LiveNotice[] }
 
 const MINUTE = 60_000;
 
+/** How long before the start the lobby opens unless the live service is told otherwise; the manage view shows the same. */
+export const DEFAULT_DOORS_OPEN_MINUTES = 15;
+
 /** The state of an edition nobody has started yet: doors open by themselves `doorsOpenMinutes` before the start. */
 export function createLiveState(editionId: string, format: LiveFormat, startsAt: number): LiveState {
   return {

@@ -23,6 +23,7 @@ import type { TimerHandle, LiveScheduler } from './live-scheduler.js';
 import {
   advancePhase,
   createLiveState,
+  DEFAULT_DOORS_OPEN_MINUTES,
   decideCommand,
   mutesOf,
   seatLateArrival,
@@ -191,7 +192,7 @@ export function createLiveService(deps: ServiceDeps, store: LiveStore, options: 
   const { db, clock } = deps;
   const scheduler = options.scheduler;
   const movingSeconds = options.movingSeconds ?? 30;
-  const doorsOpenMinutes = options.doorsOpenMinutes ?? 15;
+  const doorsOpenMinutes = options.doorsOpenMinutes ?? DEFAULT_DOORS_OPEN_MINUTES;
   const graceMs = options.presenceGraceMs ?? 60_000;
   const onError = options.onError ?? (() => undefined);
   const media = options.media;

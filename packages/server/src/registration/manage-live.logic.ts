@@ -1,7 +1,5 @@
 import type { EditionStatus, ManageLive } from '@tablehop/protocol';
-
-/** The live engine opens the lobby this long before the start (its default, `live.service.ts`). */
-export const DOORS_OPEN_MINUTES = 15;
+import { DEFAULT_DOORS_OPEN_MINUTES } from '../live/live.logic.js';
 
 /**
  * Where the live event of an edition stands for a participant's manage link:
@@ -15,7 +13,7 @@ export const DOORS_OPEN_MINUTES = 15;
 export function manageLiveOf(
   edition: { status: EditionStatus; startsAt: Date; durationMinutes: number },
   now: Date,
-  doorsOpenMinutes = DOORS_OPEN_MINUTES,
+  doorsOpenMinutes = DEFAULT_DOORS_OPEN_MINUTES,
 ): ManageLive {
   const doorsOpenAt = new Date(edition.startsAt.getTime() - doorsOpenMinutes * 60_000);
   const endsAt = edition.startsAt.getTime() + edition.durationMinutes * 60_000;
